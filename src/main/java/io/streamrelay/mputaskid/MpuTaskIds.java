@@ -1,0 +1,28 @@
+package io.streamrelay.mputaskid;
+
+import java.util.regex.Pattern;
+
+import org.apache.commons.codec.digest.DigestUtils;
+
+/**
+ * The task id a client SDK gives the relay it starts: "AL-" + lowercase hex MD5 of
+ * {@code rtmp://live.aliyun.com/live/{appId}_{channelId}_{userId}_camera} (docs/vendor-rules.md, MPUTaskId).
+ */
+public final class MpuTaskIds {
+
+	/** AppIds: letters, digits, '_' and '-', at most 64 characters. */
+	public static final Pattern APP_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+	/** ARTC channel and user ids also allow '='. */
+	public static final Pattern ARTC_ID = Pattern.compile("[A-Za-z0-9_=-]{1,64}");
+
+	private static final String PREFIX = "rtmp://live.aliyun.com/live/";
+
+	private MpuTaskIds() {
+	}
+
+	public static String of(String appId, String channelId, String userId) {
+		return "AL-" + DigestUtils.md5Hex(PREFIX + appId + "_" + channelId + "_" + userId + "_camera");
+	}
+
+}

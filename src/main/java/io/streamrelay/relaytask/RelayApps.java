@@ -1,0 +1,23 @@
+package io.streamrelay.relaytask;
+
+import java.util.Optional;
+
+/** Port to the relay settings of the configured RTC applications. */
+public interface RelayApps {
+
+	Optional<RelayApp> find(String appId);
+
+	/** The relay settings of one RTC application, as the core needs them. */
+	interface RelayApp {
+
+		String appId();
+
+		/** The push URL used when a request names no destination; stable for a channel and anchor user. */
+		String defaultDestination(String channelId, String anchorUserId);
+
+		/** The SEI inserted when a request names none; null when the app inserts none. */
+		SeiSettings defaultSei();
+
+	}
+
+}

@@ -1,0 +1,232 @@
+package io.streamrelay.relaytask;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import io.streamrelay.mputaskid.MpuTaskIds;
+import io.streamrelay.relaytask.RelayApps.RelayApp;
+import io.streamrelay.relaytask.RelayTaskEvent.Action;
+import io.streamrelay.relaytask.RelayTasks.TaskQuery;
+
+/**
+ * The relay task use cases. Each vendor call is bracketed by two short writes: the intent (a
+ * transitional state) before, the outcome after; no transaction spans the call.
+ */
+public final class RelayTaskService {
+
+	private final RelayTasks tasks;
+
+	private final LiveRelayGateway gateway;
+
+	private final RelayApps apps;
+
+	private final Clock clock;
+
+	public RelayTaskService(RelayTasks tasks, LiveRelayGateway gateway, RelayApps apps, Clock clock) {
+		this.tasks = tasks;
+		this.gateway = gateway;
+		this.apps = apps;
+		this.clock = clock;
+	}
+
+	public RelayTask start(String appId, String requestedTaskId, RelaySpec requested) {
+		RelaySpec spec = prepare(appId, requested);
+		String taskId = requestedTaskId != null ? requestedTaskId
+				: MpuTaskIds.of(appId, spec.channelId(), spec.anchorUserId());
+		RelayTask starting = recordStartIntent(appId, taskId, spec);
+		try {
+			UpstreamReceipt receipt = this.gateway.start(appId, taskId, spec);
+			return settle(starting, starting.started(clock.instant()),
+					RelayTaskEvent.succeeded(starting, Action.START, receipt.requestId(), clock.instant()));
+		}
+		catch (UpstreamFailure failure) {
+			RelayTask after = failure.outcomeKnown()
+					? starting.startRejected(TaskError.from(failure, clock.instant()), clock.instant())
+					: starting.outcomeUnknown(TaskError.from(failure, clock.instant()), clock.instant());
+			settle(starting, after, RelayTaskEvent.failed(starting, Action.START, failure, clock.instant()));
+			throw failure;
+		}
+	}
+
+	/** Takes over a relay a client SDK started: recorded as active, no vendor call. */
+	public RelayTask adopt(String appId, String requestedTaskId, RelaySpec requested) {
+		RelaySpec spec = prepare(appId, requested);
+		String taskId = MpuTaskIds.of(appId, spec.channelId(), spec.anchorUserId());
+		if (requestedTaskId != null && !requestedTaskId.equals(taskId)) {
+			throw new InvalidRelaySpec("taskId", "must be absent or equal the client SDK's MPUTaskId " + taskId);
+		}
+		RelayTask adopted = RelayTask.adopted(appId, taskId, spec, clock.instant());
+		RelayTaskEvent event = RelayTaskEvent.noCall(adopted, Action.ADOPT, "relay started by a client SDK",
+				clock.instant());
+		Optional<RelayTask> existing = this.tasks.find(appId, taskId);
+		if (existing.isEmpty()) {
+			this.tasks.insert(adopted, event);
+			return adopted;
+		}
+		RelayTask previous = existing.get();
+		if (previous.state().mayBeRunning()) {
+			throw new RelayTaskAlreadyExists(taskId, previous.state());
+		}
+		RelayTask replaced = new RelayTask(appId, taskId, spec, null, RelayTaskState.ACTIVE, TaskOrigin.ADOPTED,
+				previous.version() + 1, previous.createdAt(), clock.instant(), null);
+		write(replaced, previous.version(), event);
+		return replaced;
+	}
+
+	/** Sends the whole {@code requested} spec to the vendor if the task is still at {@code expectedVersion}. */
+	public RelayTask update(String appId, String taskId, long expectedVersion, RelaySpec requested) {
+		RelayTask current = get(appId, taskId);
+		if (current.version() != expectedVersion) {
+			throw new RelayTaskModifiedConcurrently(taskId);
+		}
+		RelaySpec spec = normalize(app(appId), requested);
+		List<Violation> violations = RelaySpecRules.checkUpdate(current.spec(), spec);
+		if (!violations.isEmpty()) {
+			throw new InvalidRelaySpec(violations);
+		}
+		RelayTask updating = current.beginUpdate(spec, clock.instant());
+		write(updating, current.version(), null);
+		try {
+			UpstreamReceipt receipt = this.gateway.update(appId, taskId, spec);
+			return settle(updating, updating.updated(clock.instant()),
+					RelayTaskEvent.succeeded(updating, Action.UPDATE, receipt.requestId(), clock.instant()));
+		}
+		catch (UpstreamFailure failure) {
+			TaskError error = TaskError.from(failure, clock.instant());
+			RelayTask after = failure.outcomeKnown() ? updating.updateRejected(error, clock.instant())
+					: updating.outcomeUnknown(error, clock.instant());
+			settle(updating, after, RelayTaskEvent.failed(updating, Action.UPDATE, failure, clock.instant()));
+			throw failure;
+		}
+	}
+
+	public RelayTask stop(String appId, String taskId) {
+		RelayTask current = get(appId, taskId);
+		if (!current.state().mayBeRunning()) {
+			this.tasks.append(RelayTaskEvent.noCall(current, Action.STOP,
+					"already " + current.state().name().toLowerCase() + "; nothing sent to the vendor", clock.instant()));
+			return current;
+		}
+		if (current.state().isTransitional() && current.lastError() == null) {
+			throw new RelayTaskStateConflict(taskId, current.state(), "stop");
+		}
+		RelayTask stopping = current.beginStop(clock.instant());
+		write(stopping, current.version(), null);
+		try {
+			UpstreamReceipt receipt = this.gateway.stop(appId, taskId);
+			return settle(stopping, stopping.stopped(clock.instant()),
+					RelayTaskEvent.succeeded(stopping, Action.STOP, receipt.requestId(), clock.instant()));
+		}
+		catch (UpstreamFailure failure) {
+			return settleFailedStop(current, stopping, failure);
+		}
+	}
+
+	private RelayTask settleFailedStop(RelayTask before, RelayTask stopping, UpstreamFailure failure) {
+		TaskError error = TaskError.from(failure, clock.instant());
+		RelayTaskEvent event = RelayTaskEvent.failed(stopping, Action.STOP, failure, clock.instant());
+		if (failure instanceof UpstreamFailure.Rejected && vendorDoesNotRun(stopping)) {
+			// The vendor refuses to stop what it no longer runs (it auto-stops idle tasks): that is stopped.
+			return settle(stopping, stopping.stopped(clock.instant()), event);
+		}
+		RelayTask after = failure.outcomeKnown()
+				? new RelayTask(before.appId(), before.taskId(), before.spec(), before.pendingSpec(), before.state(),
+						before.origin(), stopping.version() + 1, before.createdAt(), clock.instant(), error)
+				: stopping.outcomeUnknown(error, clock.instant());
+		settle(stopping, after, event);
+		throw failure;
+	}
+
+	private boolean vendorDoesNotRun(RelayTask task) {
+		if (task.origin() != TaskOrigin.API) {
+			return false; // the vendor lists only API-created tasks
+		}
+		try {
+			return this.gateway.describe(task.appId(), task.taskId()).isEmpty();
+		}
+		catch (UpstreamFailure ex) {
+			return false;
+		}
+	}
+
+	public RelayTask get(String appId, String taskId) {
+		app(appId);
+		return this.tasks.find(appId, taskId).orElseThrow(() -> new RelayTaskNotFound(appId, taskId));
+	}
+
+	public List<RelayTask> list(String appId, TaskQuery query) {
+		app(appId);
+		return this.tasks.list(appId, query);
+	}
+
+	public List<RelayTaskEvent> events(String appId, String taskId) {
+		get(appId, taskId);
+		return this.tasks.events(appId, taskId);
+	}
+
+	private RelaySpec prepare(String appId, RelaySpec requested) {
+		RelaySpec spec = normalize(app(appId), requested);
+		List<Violation> violations = RelaySpecRules.check(spec);
+		if (!violations.isEmpty()) {
+			throw new InvalidRelaySpec(violations);
+		}
+		return spec;
+	}
+
+	private RelayApp app(String appId) {
+		return this.apps.find(appId).orElseThrow(() -> new UnknownApp(appId));
+	}
+
+	private RelayTask recordStartIntent(String appId, String taskId, RelaySpec spec) {
+		Optional<RelayTask> existing = this.tasks.find(appId, taskId);
+		if (existing.isEmpty()) {
+			RelayTask starting = RelayTask.starting(appId, taskId, spec, clock.instant());
+			this.tasks.insert(starting, null);
+			return starting;
+		}
+		RelayTask previous = existing.get();
+		if (previous.state().mayBeRunning()) {
+			throw new RelayTaskAlreadyExists(taskId, previous.state());
+		}
+		RelayTask restarting = previous.restart(spec, clock.instant());
+		if (!this.tasks.update(restarting, previous.version(), null)) {
+			throw new RelayTaskAlreadyExists(taskId, null);
+		}
+		return restarting;
+	}
+
+	static RelaySpec normalize(RelayApp app, RelaySpec spec) {
+		RelaySpec normalized = spec;
+		if (normalized.destinations().isEmpty() && normalized.anchorUserId() != null) {
+			normalized = normalized
+				.withDestinations(List.of(app.defaultDestination(normalized.channelId(), normalized.anchorUserId())));
+		}
+		if (normalized.sei() == null && app.defaultSei() != null) {
+			normalized = normalized.withSei(app.defaultSei());
+		}
+		if (normalized.mode() == RelayMode.MIXED && normalized.mixed() != null && normalized.mixed().encode() == null) {
+			MixedSpec mixed = normalized.mixed();
+			normalized = new RelaySpec(normalized.channelId(), normalized.mode(), normalized.single(),
+					new MixedSpec(mixed.users(), mixed.panes(), mixed.background(), Encode.defaults()),
+					normalized.destinations(), normalized.sei(), normalized.maxIdleSeconds(), normalized.region());
+		}
+		return normalized;
+	}
+
+	private void write(RelayTask next, long expectedVersion, RelayTaskEvent event) {
+		if (!this.tasks.update(next, expectedVersion, event)) {
+			throw new RelayTaskModifiedConcurrently(next.taskId());
+		}
+	}
+
+	/** Records the outcome of a vendor call; if another writer moved the task meanwhile, keeps the history. */
+	private RelayTask settle(RelayTask before, RelayTask after, RelayTaskEvent event) {
+		if (this.tasks.update(after, before.version(), event)) {
+			return after;
+		}
+		this.tasks.append(event);
+		return get(before.appId(), before.taskId());
+	}
+
+}

@@ -1,0 +1,18 @@
+package io.streamrelay.relaytask;
+
+/** Lifecycle state of a relay task as this service knows it. */
+public enum RelayTaskState {
+
+	STARTING, ACTIVE, UPDATING, STOPPING, STOPPED, FAILED;
+
+	/** Whether the vendor may be running (or about to run) this task. */
+	public boolean mayBeRunning() {
+		return this != STOPPED && this != FAILED;
+	}
+
+	/** Whether a vendor call for this task is in flight or its outcome is unknown. */
+	public boolean isTransitional() {
+		return this == STARTING || this == UPDATING || this == STOPPING;
+	}
+
+}

@@ -1,0 +1,32 @@
+package io.streamrelay.relaytask;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Port to the store of relay tasks and their history. */
+public interface RelayTasks {
+
+	/** Stores a new task with its first event; throws {@link RelayTaskAlreadyExists} if the id is taken. */
+	void insert(RelayTask task, RelayTaskEvent event);
+
+	/**
+	 * Replaces the task if its stored version is still {@code expectedVersion}, appending the event (if any)
+	 * in the same transaction. Returns false when another writer got there first.
+	 */
+	boolean update(RelayTask task, long expectedVersion, RelayTaskEvent event);
+
+	/** Appends an event without touching the task. */
+	void append(RelayTaskEvent event);
+
+	Optional<RelayTask> find(String appId, String taskId);
+
+	/** Tasks of an app ordered by task id, after {@code afterTaskId} when given. */
+	List<RelayTask> list(String appId, TaskQuery query);
+
+	List<RelayTaskEvent> events(String appId, String taskId);
+
+	/** Filters and keyset position of a task listing. */
+	record TaskQuery(String channelId, RelayTaskState state, String afterTaskId, int limit) {
+	}
+
+}

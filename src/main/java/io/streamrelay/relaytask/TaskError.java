@@ -1,0 +1,12 @@
+package io.streamrelay.relaytask;
+
+import java.time.Instant;
+
+/** The last failure seen for a task: vendor code (or our own), a safe message, the vendor RequestId. */
+public record TaskError(String code, String message, String upstreamRequestId, Instant at) {
+
+	static TaskError from(UpstreamFailure failure, Instant at) {
+		return new TaskError(failure.code(), failure.getMessage(), failure.requestId(), at);
+	}
+
+}
