@@ -16,6 +16,8 @@ public final class RelaySpecRules {
 
 	private static final Set<String> H264_PROFILES = Set.of("baseline", "main", "high");
 
+	private static final Set<Integer> SAMPLE_RATES = Set.of(8000, 16000, 32000, 44100, 48000);
+
 	private RelaySpecRules() {
 	}
 
@@ -137,6 +139,10 @@ public final class RelaySpecRules {
 		if (sei == null) {
 			return;
 		}
+		Integer payloadType = sei.payloadType();
+		if (payloadType != null && payloadType != 5 && (payloadType < 100 || payloadType > 254)) {
+			violations.add(new Violation("sei.payloadType", "must be 5 or between 100 and 254"));
+		}
 		if (sei.layoutVolume() != null && sei.layoutVolume().intervalMs() == null && !sei.layoutVolume().followIdr()) {
 			violations.add(new Violation("sei.layoutVolume", "needs intervalMs, followIdr: true, or both"));
 		}
@@ -161,6 +167,10 @@ public final class RelaySpecRules {
 				required("videoGop", encode.videoGop(), violations);
 				required("videoWidth", encode.videoWidth(), violations);
 				required("videoHeight", encode.videoHeight(), violations);
+			}
+			if (encode.audioSampleRate() != null && !SAMPLE_RATES.contains(encode.audioSampleRate())) {
+				violations.add(new Violation("mixed.encode.audioSampleRate",
+						"must be one of 8000, 16000, 32000, 44100, 48000 Hz"));
 			}
 			if (encode.profile() != null) {
 				boolean h265 = Encode.H265.equals(encode.videoCodec());

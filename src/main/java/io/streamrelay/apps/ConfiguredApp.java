@@ -1,0 +1,114 @@
+package io.streamrelay.apps;
+
+import java.net.URI;
+import java.time.Clock;
+
+import io.streamrelay.relaytask.RelayApps;
+import io.streamrelay.relaytask.SeiSettings;
+
+/** One configured RTC application: default push URL, SEI defaults, playback URLs and URL redaction. */
+public final class ConfiguredApp implements RelayApps.RelayApp {
+
+	private static final String HIDDEN = "****";
+
+	private final String appId;
+
+	private final AppSettings settings;
+
+	private final Clock clock;
+
+	ConfiguredApp(String appId, AppSettings settings, Clock clock) {
+		this.appId = appId;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	@Override
+	public String appId() {
+		return this.appId;
+	}
+
+	/** {@code rtmp://{ingestDomain}/{appName}/{appId}_{channelId}_{anchor}_camera}, signed when a push key is set. */
+	@Override
+	public String defaultDestination(String channelId, String anchorUserId) {
+		String path = "/" + settings.appName() + "/" + streamName(channelId, anchorUserId);
+		String url = "rtmp://" + settings.ingestDomain() + path;
+		if (settings.pushAuthKey() == null) {
+			return url;
+		}
+		return url + "?auth_key=" + AuthKeySigner.authKey(path, clock.instant().getEpochSecond(), settings.pushAuthKey());
+	}
+
+	@Override
+	public SeiSettings defaultSei() {
+		AppSettings.Sei sei = settings.sei();
+		return sei == null ? null : new SeiSettings(null, new SeiSettings.SeiTiming(sei.intervalMs(), sei.followIdr()), null);
+	}
+
+	/** Playback URLs on the streaming domain for a destination pushed to this app's ingest domain, else null. */
+	public Playback playback(String destination) {
+		URI uri = parse(destination);
+		if (uri == null || uri.getHost() == null || !uri.getHost().equalsIgnoreCase(settings.ingestDomain())
+				|| uri.getRawPath() == null || uri.getRawPath().isEmpty()) {
+			return null;
+		}
+		String path = uri.getRawPath();
+		String base = "://" + settings.streamingDomain();
+		return new Playback("rtmp" + base + path + playQuery(path), settings.playbackScheme() + base + path + ".flv"
+				+ playQuery(path + ".flv"), settings.playbackScheme() + base + path + ".m3u8" + playQuery(path + ".m3u8"));
+	}
+
+	private String playQuery(String uri) {
+		if (settings.playAuthKey() == null) {
+			return "";
+		}
+		return "?auth_key=" + AuthKeySigner.authKey(uri, clock.instant().getEpochSecond(), settings.playAuthKey());
+	}
+
+	/**
+	 * The destination with every query value and credential hidden, and the stream key hidden unless the URL
+	 * points at this app's own ingest domain (whose stream names are public playback names).
+	 */
+	public String redact(String destination) {
+		URI uri = parse(destination);
+		if (uri == null || uri.getHost() == null) {
+			return "rtmp://" + HIDDEN;
+		}
+		StringBuilder out = new StringBuilder(uri.getScheme()).append("://").append(uri.getHost());
+		if (uri.getPort() != -1) {
+			out.append(':').append(uri.getPort());
+		}
+		String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+		if (!uri.getHost().equalsIgnoreCase(settings.ingestDomain()) && path.lastIndexOf('/') > 0) {
+			path = path.substring(0, path.lastIndexOf('/') + 1) + HIDDEN;
+		}
+		out.append(path);
+		if (uri.getRawQuery() != null) {
+			out.append('?');
+			String[] pairs = uri.getRawQuery().split("&");
+			for (int i = 0; i < pairs.length; i++) {
+				int eq = pairs[i].indexOf('=');
+				out.append(i == 0 ? "" : "&").append(eq < 0 ? pairs[i] : pairs[i].substring(0, eq + 1) + HIDDEN);
+			}
+		}
+		return out.toString();
+	}
+
+	String streamName(String channelId, String anchorUserId) {
+		return this.appId + "_" + channelId + "_" + anchorUserId + "_camera";
+	}
+
+	private static URI parse(String url) {
+		try {
+			return new URI(url);
+		}
+		catch (Exception ex) {
+			return null;
+		}
+	}
+
+	/** Where viewers pull the relayed stream. */
+	public record Playback(String rtmp, String flv, String hls) {
+	}
+
+}

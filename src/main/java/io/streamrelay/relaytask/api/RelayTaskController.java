@@ -1,0 +1,158 @@
+package io.streamrelay.relaytask.api;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+
+import io.streamrelay.relaytask.InvalidRelaySpec;
+import io.streamrelay.relaytask.RelayApps;
+import io.streamrelay.relaytask.RelayTask;
+import io.streamrelay.relaytask.RelayTaskService;
+import io.streamrelay.relaytask.RelayTaskState;
+import io.streamrelay.relaytask.RelayTasks.TaskQuery;
+import io.streamrelay.relaytask.UnknownApp;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Start, read, list, update, stop and adopt relay tasks of one RTC application. */
+@RestController
+@RequestMapping(path = "/v1/apps/{appId}", produces = "application/json")
+class RelayTaskController {
+
+	static final int DEFAULT_PAGE_SIZE = 20;
+
+	static final int MAX_PAGE_SIZE = 100;
+
+	private final RelayTaskService service;
+
+	private final RelaySpecReader reader;
+
+	private final RelayTaskViews views;
+
+	private final RelayApps apps;
+
+	RelayTaskController(RelayTaskService service, RelaySpecReader reader, RelayTaskViews views, RelayApps apps) {
+		this.service = service;
+		this.reader = reader;
+		this.views = views;
+		this.apps = apps;
+	}
+
+	@PostMapping(path = "/relay-tasks", consumes = "application/json")
+	ResponseEntity<RelayTaskResponse> start(@PathVariable String appId, @RequestBody RelaySpecBody body) {
+		requireApp(appId);
+		RelayTask task = this.service.start(appId, body.taskId(), this.reader.read(body));
+		return ResponseEntity.created(location(task)).eTag(etag(task)).body(this.views.of(task));
+	}
+
+	@PostMapping(path = "/relay-tasks/adoptions", consumes = "application/json")
+	ResponseEntity<RelayTaskResponse> adopt(@PathVariable String appId, @RequestBody RelaySpecBody body) {
+		requireApp(appId);
+		RelayTask task = this.service.adopt(appId, body.taskId(), this.reader.read(body));
+		return ResponseEntity.created(location(task)).eTag(etag(task)).body(this.views.of(task));
+	}
+
+	@GetMapping("/relay-tasks/{taskId}")
+	ResponseEntity<RelayTaskResponse> get(@PathVariable String appId, @PathVariable String taskId) {
+		RelayTask task = this.service.get(appId, taskId);
+		return ResponseEntity.ok().eTag(etag(task)).body(this.views.of(task));
+	}
+
+	@GetMapping("/relay-tasks")
+	RelayTaskPage list(@PathVariable String appId, @RequestParam(required = false) String channelId,
+			@RequestParam(required = false) String state, @RequestParam(required = false) Integer pageSize,
+			@RequestParam(required = false) String pageToken) {
+		requireApp(appId);
+		int size = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
+		if (size < 1 || size > MAX_PAGE_SIZE) {
+			throw new InvalidRelaySpec("pageSize", "must be between 1 and " + MAX_PAGE_SIZE);
+		}
+		if (channelId != null && !channelId.matches(RelaySpecBody.CHANNEL_ID)) {
+			throw new InvalidRelaySpec("channelId", RelaySpecBody.CHANNEL_ID_RULE);
+		}
+		TaskQuery query = new TaskQuery(channelId, parseState(state), decodeToken(pageToken), size + 1);
+		List<RelayTask> tasks = this.service.list(appId, query);
+		boolean more = tasks.size() > size;
+		List<RelayTask> page = more ? tasks.subList(0, size) : tasks;
+		String next = more ? encodeToken(page.get(page.size() - 1).taskId()) : null;
+		return new RelayTaskPage(page.stream().map(this.views::of).toList(), next);
+	}
+
+	@PatchMapping(path = "/relay-tasks/{taskId}", consumes = { "application/merge-patch+json", "application/json" })
+	ResponseEntity<RelayTaskResponse> update(@PathVariable String appId, @PathVariable String taskId,
+			@RequestBody JsonNode patch) {
+		RelayTask current = this.service.get(appId, taskId);
+		RelayTask task = this.service.update(appId, taskId, current.version(), this.reader.merge(current.spec(), patch));
+		return ResponseEntity.ok().eTag(etag(task)).body(this.views.of(task));
+	}
+
+	@DeleteMapping("/relay-tasks/{taskId}")
+	ResponseEntity<RelayTaskResponse> stop(@PathVariable String appId, @PathVariable String taskId) {
+		RelayTask task = this.service.stop(appId, taskId);
+		return ResponseEntity.ok().eTag(etag(task)).body(this.views.of(task));
+	}
+
+	@GetMapping("/relay-tasks/{taskId}/events")
+	List<RelayTaskEventResponse> events(@PathVariable String appId, @PathVariable String taskId) {
+		return this.service.events(appId, taskId).stream().map(RelayTaskEventResponse::of).toList();
+	}
+
+	private void requireApp(String appId) {
+		if (this.apps.find(appId).isEmpty()) {
+			throw new UnknownApp(appId);
+		}
+	}
+
+	private static URI location(RelayTask task) {
+		return URI.create("/v1/apps/" + task.appId() + "/relay-tasks/" + task.taskId());
+	}
+
+	static String etag(RelayTask task) {
+		return "\"" + task.version() + "\"";
+	}
+
+	private static RelayTaskState parseState(String state) {
+		if (state == null) {
+			return null;
+		}
+		for (RelayTaskState candidate : RelayTaskState.values()) {
+			if (candidate.name().toLowerCase(Locale.ROOT).equals(state)) {
+				return candidate;
+			}
+		}
+		throw new InvalidRelaySpec("state", "must be starting, active, updating, stopping, stopped or failed");
+	}
+
+	private static String encodeToken(String taskId) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(taskId.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String decodeToken(String token) {
+		if (token == null) {
+			return null;
+		}
+		try {
+			String taskId = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+			if (taskId.matches(RelaySpecBody.TASK_ID)) {
+				return taskId;
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// fall through: not a token we issued
+		}
+		throw new InvalidRelaySpec("pageToken", "is not a token returned by this API");
+	}
+
+}

@@ -1,0 +1,18 @@
+package io.streamrelay.relaytask.api;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.streamrelay.relaytask.RelayTaskEvent;
+
+/** One entry of a task's history. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record RelayTaskEventResponse(Instant at, String action, String outcome, String upstreamRequestId, String errorCode,
+		String detail) {
+
+	static RelayTaskEventResponse of(RelayTaskEvent event) {
+		return new RelayTaskEventResponse(event.at(), event.action().name().toLowerCase(),
+				event.outcome().name().toLowerCase(), event.upstreamRequestId(), event.errorCode(), event.detail());
+	}
+
+}

@@ -1,0 +1,43 @@
+package io.streamrelay.relaytask.api;
+
+import java.util.List;
+import java.util.Locale;
+
+import io.streamrelay.apps.ConfiguredRelayApps;
+import io.streamrelay.apps.ConfiguredApp;
+import io.streamrelay.relaytask.RelayTask;
+import io.streamrelay.relaytask.UnknownApp;
+
+import org.springframework.stereotype.Component;
+
+/** Builds task responses: redacted destinations and playback URLs on the app's streaming domain. */
+@Component
+class RelayTaskViews {
+
+	private final ConfiguredRelayApps apps;
+
+	RelayTaskViews(ConfiguredRelayApps apps) {
+		this.apps = apps;
+	}
+
+	RelayTaskResponse of(RelayTask task) {
+		ConfiguredApp app = this.apps.app(task.appId()).orElseThrow(() -> new UnknownApp(task.appId()));
+		List<String> redacted = task.spec().destinations().stream().map(app::redact).toList();
+		ConfiguredApp.Playback playback = task.spec().destinations().stream()
+			.map(app::playback)
+			.filter(java.util.Objects::nonNull)
+			.findFirst()
+			.orElse(null);
+		RelayTaskResponse.LastError lastError = task.lastError() == null ? null
+				: new RelayTaskResponse.LastError(task.lastError().code(), task.lastError().message(),
+						task.lastError().upstreamRequestId(), task.lastError().at());
+		return new RelayTaskResponse(task.appId(), task.taskId(), task.channelId(), word(task.mode()),
+				word(task.state()), word(task.origin()), SpecMapper.toBody(task.spec(), redacted), redacted, playback,
+				task.createdAt(), task.updatedAt(), task.version(), lastError);
+	}
+
+	private static String word(Enum<?> value) {
+		return value.name().toLowerCase(Locale.ROOT);
+	}
+
+}

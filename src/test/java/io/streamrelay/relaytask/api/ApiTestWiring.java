@@ -1,0 +1,45 @@
+package io.streamrelay.relaytask.api;
+
+import java.time.Clock;
+
+import io.streamrelay.apps.AppsProperties;
+import io.streamrelay.apps.ConfiguredRelayApps;
+import io.streamrelay.config.JsonConfiguration;
+import io.streamrelay.relaytask.InMemoryRelayTasks;
+import io.streamrelay.relaytask.RecordingGateway;
+import io.streamrelay.relaytask.RelayApps;
+import io.streamrelay.relaytask.RelayTaskService;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/** The real core and apps behind the API slice, with an in-memory store and a recording gateway. */
+@TestConfiguration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AppsProperties.class)
+@Import({ ConfiguredRelayApps.class, RelaySpecReader.class, RelayTaskViews.class, JsonConfiguration.class })
+class ApiTestWiring {
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	InMemoryRelayTasks relayTasks() {
+		return new InMemoryRelayTasks();
+	}
+
+	@Bean
+	RecordingGateway gateway() {
+		return new RecordingGateway();
+	}
+
+	@Bean
+	RelayTaskService relayTaskService(InMemoryRelayTasks tasks, RecordingGateway gateway, RelayApps apps,
+			Clock clock) {
+		return new RelayTaskService(tasks, gateway, apps, clock);
+	}
+
+}
