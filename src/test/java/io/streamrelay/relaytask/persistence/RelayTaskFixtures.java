@@ -33,7 +33,8 @@ final class RelayTaskFixtures {
 	/** PostgreSQL keeps microseconds, so tests compare instants of that precision. */
 	static final Clock CLOCK = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 
-	static final String AUTH_DESTINATION = "rtmp://push.example.com/live/ch1_u1_camera?auth_key=1700000000-0-0-0f1e2d3c4b5a69788796a5b4c3d2e1f0";
+	static final String AUTH_DESTINATION = "rtmp://push.example.com/live/ch1_u1_camera"
+			+ "?auth_key=1700000000-0-0-0f1e2d3c4b5a69788796a5b4c3d2e1f0";
 
 	private RelayTaskFixtures() {
 	}
