@@ -1,0 +1,146 @@
+package io.streamrelay.relaytask.persistence;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.streamrelay.relaytask.RelayTask;
+import io.streamrelay.relaytask.RelayTaskAlreadyExists;
+import io.streamrelay.relaytask.RelayTaskEvent;
+import io.streamrelay.relaytask.RelayTasks;
+
+/** The {@link RelayTasks} port on H2 or PostgreSQL: one row per task, an append-only table of events. */
+@Repository
+class JdbcRelayTasks implements RelayTasks {
+
+	private static final String TASK_COLUMNS = "app_id, task_id, channel_id, mode, state, origin, spec, pending_spec,"
+			+ " version, created_at, updated_at, last_error_code, last_error_message, last_error_request_id,"
+			+ " last_error_at";
+
+	private static final String INSERT_TASK = "insert into relay_task (" + TASK_COLUMNS + ") values (:appId, :taskId,"
+			+ " :channelId, :mode, :state, :origin, :spec, :pendingSpec, :version, :createdAt, :updatedAt, :errorCode,"
+			+ " :errorMessage, :errorRequestId, :errorAt)";
+
+	private static final String UPDATE_TASK = "update relay_task set channel_id = :channelId, mode = :mode,"
+			+ " state = :state, origin = :origin, spec = :spec, pending_spec = :pendingSpec, version = :version,"
+			+ " created_at = :createdAt, updated_at = :updatedAt, last_error_code = :errorCode,"
+			+ " last_error_message = :errorMessage, last_error_request_id = :errorRequestId, last_error_at = :errorAt"
+			+ " where app_id = :appId and task_id = :taskId and version = :expectedVersion";
+
+	private static final String SELECT_TASKS = "select " + TASK_COLUMNS + " from relay_task where app_id = :appId";
+
+	private static final String INSERT_EVENT = "insert into relay_task_event (app_id, task_id, occurred_at, action,"
+			+ " outcome, upstream_request_id, error_code, detail) values (:appId, :taskId, :at, :action, :outcome,"
+			+ " :requestId, :errorCode, :detail)";
+
+	private static final String SELECT_EVENTS = "select app_id, task_id, occurred_at, action, outcome,"
+			+ " upstream_request_id, error_code, detail from relay_task_event where app_id = :appId"
+			+ " and task_id = :taskId order by id";
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transaction;
+
+	private final RelayTaskRows rows = new RelayTaskRows();
+
+	JdbcRelayTasks(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+		this.jdbc = jdbc;
+		this.transaction = new TransactionTemplate(transactionManager);
+	}
+
+	@Override
+	public void insert(RelayTask task, RelayTaskEvent event) {
+		requireSameTask(task, event);
+		try {
+			this.transaction.executeWithoutResult((status) -> {
+				this.jdbc.sql(INSERT_TASK).params(this.rows.taskParams(task)).update();
+				insertEvent(event);
+			});
+		}
+		catch (DuplicateKeyException ex) {
+			throw new RelayTaskAlreadyExists(task.taskId(), null);
+		}
+	}
+
+	@Override
+	public boolean update(RelayTask task, long expectedVersion, RelayTaskEvent event) {
+		requireSameTask(task, event);
+		Map<String, Object> params = this.rows.taskParams(task);
+		params.put("expectedVersion", expectedVersion);
+		Boolean updated = this.transaction.execute((status) -> {
+			if (this.jdbc.sql(UPDATE_TASK).params(params).update() == 0) {
+				return false;
+			}
+			insertEvent(event);
+			return true;
+		});
+		return Boolean.TRUE.equals(updated);
+	}
+
+	@Override
+	public void append(RelayTaskEvent event) {
+		insertEvent(Objects.requireNonNull(event, "event"));
+	}
+
+	@Override
+	public Optional<RelayTask> find(String appId, String taskId) {
+		return this.jdbc.sql(SELECT_TASKS + " and task_id = :taskId")
+			.param("appId", appId)
+			.param("taskId", taskId)
+			.query(this.rows::task)
+			.optional();
+	}
+
+	@Override
+	public List<RelayTask> list(String appId, TaskQuery query) {
+		if (query.limit() < 1) {
+			throw new IllegalArgumentException("limit must be at least 1, was " + query.limit());
+		}
+		// Only fixed fragments are appended: values always travel as bind parameters.
+		StringBuilder sql = new StringBuilder(SELECT_TASKS);
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("appId", appId);
+		if (query.channelId() != null) {
+			sql.append(" and channel_id = :channelId");
+			params.put("channelId", query.channelId());
+		}
+		if (query.state() != null) {
+			sql.append(" and state = :state");
+			params.put("state", query.state().name());
+		}
+		if (query.afterTaskId() != null) {
+			sql.append(" and task_id > :after");
+			params.put("after", query.afterTaskId());
+		}
+		sql.append(" order by task_id limit :limit");
+		params.put("limit", query.limit());
+		return this.jdbc.sql(sql.toString()).params(params).query(this.rows::task).list();
+	}
+
+	@Override
+	public List<RelayTaskEvent> events(String appId, String taskId) {
+		return this.jdbc.sql(SELECT_EVENTS).param("appId", appId).param("taskId", taskId).query(this.rows::event).list();
+	}
+
+	private void insertEvent(RelayTaskEvent event) {
+		if (event != null) {
+			this.jdbc.sql(INSERT_EVENT).params(this.rows.eventParams(event)).update();
+		}
+	}
+
+	private static void requireSameTask(RelayTask task, RelayTaskEvent event) {
+		if (event != null && !(task.appId().equals(event.appId()) && task.taskId().equals(event.taskId()))) {
+			throw new IllegalArgumentException("event of task '" + event.taskId() + "' recorded with task '"
+					+ task.taskId() + "'");
+		}
+	}
+
+}

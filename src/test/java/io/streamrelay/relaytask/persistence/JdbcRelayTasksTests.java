@@ -1,0 +1,367 @@
+package io.streamrelay.relaytask.persistence;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.streamrelay.relaytask.RelaySpec;
+import io.streamrelay.relaytask.RelayTask;
+import io.streamrelay.relaytask.RelayTaskAlreadyExists;
+import io.streamrelay.relaytask.RelayTaskEvent;
+import io.streamrelay.relaytask.RelayTaskEvent.Action;
+import io.streamrelay.relaytask.RelayTaskEvent.Outcome;
+import io.streamrelay.relaytask.RelayTaskState;
+import io.streamrelay.relaytask.RelayTasks;
+import io.streamrelay.relaytask.RelayTasks.TaskQuery;
+import io.streamrelay.relaytask.TaskError;
+import io.streamrelay.relaytask.TaskOrigin;
+
+import static io.streamrelay.relaytask.persistence.RelayTaskFixtures.CLOCK;
+import static io.streamrelay.relaytask.persistence.RelayTaskFixtures.activeTask;
+import static io.streamrelay.relaytask.persistence.RelayTaskFixtures.event;
+import static io.streamrelay.relaytask.persistence.RelayTaskFixtures.mixedSpec;
+import static io.streamrelay.relaytask.persistence.RelayTaskFixtures.next;
+import static io.streamrelay.relaytask.persistence.RelayTaskFixtures.singleSpec;
+import static io.streamrelay.relaytask.persistence.RelayTaskFixtures.updatingTaskWithError;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatRuntimeException;
+
+/** Runs against H2 here and against PostgreSQL in {@link JdbcRelayTasksPostgresTests}, on the real migrations. */
+@JdbcTest
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:relaytasks;DB_CLOSE_DELAY=-1",
+		"spring.datasource.username=sa", "spring.datasource.password=" })
+@Import(JdbcRelayTasks.class)
+// Each write must commit for real: the concurrency test and the atomicity tests depend on it.
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+class JdbcRelayTasksTests {
+
+	private final RelayTasks tasks;
+
+	private final JdbcClient jdbc;
+
+	@Autowired
+	JdbcRelayTasksTests(RelayTasks tasks, JdbcClient jdbc) {
+		this.tasks = tasks;
+		this.jdbc = jdbc;
+	}
+
+	@BeforeEach
+	void emptyTables() {
+		this.jdbc.sql("delete from relay_task_event").update();
+		this.jdbc.sql("delete from relay_task").update();
+	}
+
+	@Test
+	void findsSingleTaskAsInserted() {
+		RelayTask task = activeTask("app1", "t-single", singleSpec("ch1"));
+
+		this.tasks.insert(task, null);
+
+		assertThat(this.tasks.find("app1", "t-single")).contains(task);
+	}
+
+	@Test
+	void findsMixedTaskAsInserted() {
+		RelayTask task = activeTask("app1", "t-mixed", mixedSpec("ch1"));
+
+		this.tasks.insert(task, event(task, Action.START, Outcome.SUCCEEDED, "started"));
+
+		assertThat(this.tasks.find("app1", "t-mixed")).contains(task);
+	}
+
+	@Test
+	void findsEveryOptionalFieldAsInserted() {
+		RelayTask task = updatingTaskWithError("app1", "t-full");
+
+		this.tasks.insert(task, null);
+
+		RelayTask found = this.tasks.find("app1", "t-full").orElseThrow();
+		assertThat(found).isEqualTo(task);
+		assertThat(found.pendingSpec()).isEqualTo(mixedSpec("ch1"));
+		assertThat(found.origin()).isEqualTo(TaskOrigin.ADOPTED);
+		assertThat(found.lastError().upstreamRequestId()).isEqualTo("5F8E2C1A-0B7D-4E3F-9A6B-1C2D3E4F5A6B");
+	}
+
+	@Test
+	void findsNothingForUnknownTaskOrOtherApp() {
+		this.tasks.insert(activeTask("app1", "t1", singleSpec("ch1")), null);
+
+		assertThat(this.tasks.find("app1", "t2")).isEmpty();
+		assertThat(this.tasks.find("app2", "t1")).isEmpty();
+	}
+
+	@Test
+	void keepsInstantsToTheMicrosecond() {
+		Instant nanos = Instant.parse("2024-05-01T10:15:30.123456789Z");
+		RelayTask task = new RelayTask("app1", "t1", singleSpec("ch1"), null, RelayTaskState.FAILED, TaskOrigin.API, 1,
+				nanos, nanos, new TaskError("X", "m", null, nanos));
+
+		this.tasks.insert(task, null);
+
+		RelayTask found = this.tasks.find("app1", "t1").orElseThrow();
+		Instant micros = Instant.parse("2024-05-01T10:15:30.123456Z");
+		assertThat(List.of(found.createdAt(), found.updatedAt(), found.lastError().at())).containsOnly(micros);
+	}
+
+	@Test
+	void rejectsSecondInsertOfTheSameTaskId() {
+		RelayTask first = activeTask("app1", "t1", singleSpec("ch1"));
+		this.tasks.insert(first, null);
+		RelayTask second = activeTask("app1", "t1", mixedSpec("ch2"));
+
+		assertThatExceptionOfType(RelayTaskAlreadyExists.class)
+			.isThrownBy(() -> this.tasks.insert(second, event(second, Action.START, Outcome.SUCCEEDED, "dup")))
+			.satisfies((ex) -> assertThat(ex.taskId()).isEqualTo("t1"));
+		assertThat(this.tasks.find("app1", "t1")).contains(first);
+		assertThat(this.tasks.events("app1", "t1")).isEmpty();
+	}
+
+	@Test
+	void allowsTheSameTaskIdInAnotherApp() {
+		this.tasks.insert(activeTask("app1", "t1", singleSpec("ch1")), null);
+		RelayTask other = activeTask("app2", "t1", singleSpec("ch1"));
+
+		this.tasks.insert(other, null);
+
+		assertThat(this.tasks.find("app2", "t1")).contains(other);
+	}
+
+	@Test
+	void insertsNoTaskWhenItsEventCannotBeStored() {
+		RelayTask task = activeTask("app1", "t1", singleSpec("ch1"));
+		RelayTaskEvent broken = new RelayTaskEvent("app1", "t1", CLOCK.instant(), null, Outcome.SUCCEEDED, null, null,
+				null);
+
+		assertThatRuntimeException().isThrownBy(() -> this.tasks.insert(task, broken));
+
+		assertThat(this.tasks.find("app1", "t1")).isEmpty();
+	}
+
+	@Test
+	void updatesTaskAtTheExpectedVersion() {
+		RelayTask task = activeTask("app1", "t1", singleSpec("ch1"));
+		this.tasks.insert(task, null);
+		RelayTask updating = new RelayTask("app1", "t1", task.spec(), mixedSpec("ch1"), RelayTaskState.UPDATING,
+				task.origin(), 2, task.createdAt(), CLOCK.instant(), null);
+
+		boolean updated = this.tasks.update(updating, 1, null);
+
+		assertThat(updated).isTrue();
+		assertThat(this.tasks.find("app1", "t1")).contains(updating);
+	}
+
+	@Test
+	void refusesUpdateAtAStaleVersionAndLeavesTheRowAlone() {
+		RelayTask task = activeTask("app1", "t1", singleSpec("ch1"));
+		this.tasks.insert(task, null);
+		RelayTask stopping = next(task, RelayTaskState.STOPPING);
+		this.tasks.update(stopping, 1, null);
+		RelayTask stale = next(task, RelayTaskState.UPDATING);
+
+		boolean updated = this.tasks.update(stale, 1, event(stale, Action.UPDATE, Outcome.SUCCEEDED, "stale"));
+
+		assertThat(updated).isFalse();
+		assertThat(this.tasks.find("app1", "t1")).contains(stopping);
+		assertThat(this.tasks.events("app1", "t1")).isEmpty();
+	}
+
+	@Test
+	void refusesUpdateOfAnUnknownTask() {
+		RelayTask ghost = activeTask("app1", "ghost", singleSpec("ch1"));
+
+		assertThat(this.tasks.update(ghost, 0, null)).isFalse();
+		assertThat(this.tasks.find("app1", "ghost")).isEmpty();
+	}
+
+	@Test
+	void appendsTheEventOfAnUpdate() {
+		RelayTask task = activeTask("app1", "t1", singleSpec("ch1"));
+		this.tasks.insert(task, null);
+		RelayTask stopped = next(task, RelayTaskState.STOPPED);
+		RelayTaskEvent event = event(stopped, Action.STOP, Outcome.SUCCEEDED, "stopped");
+
+		this.tasks.update(stopped, 1, event);
+
+		assertThat(this.tasks.events("app1", "t1")).containsExactly(event);
+	}
+
+	@Test
+	void leavesTheTaskUnchangedWhenTheEventOfAnUpdateCannotBeStored() {
+		RelayTask task = activeTask("app1", "t1", singleSpec("ch1"));
+		this.tasks.insert(task, null);
+		RelayTask stopped = next(task, RelayTaskState.STOPPED);
+		RelayTaskEvent broken = new RelayTaskEvent("app1", "t1", CLOCK.instant(), Action.STOP, null, null, null, null);
+
+		assertThatRuntimeException().isThrownBy(() -> this.tasks.update(stopped, 1, broken));
+
+		assertThat(this.tasks.find("app1", "t1")).contains(task);
+		assertThat(this.tasks.events("app1", "t1")).isEmpty();
+	}
+
+	@Test
+	void rejectsAnEventOfAnotherTask() {
+		RelayTask task = activeTask("app1", "t1", singleSpec("ch1"));
+		RelayTaskEvent foreign = event(activeTask("app1", "t2", singleSpec("ch1")), Action.START, Outcome.SUCCEEDED, "x");
+
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> this.tasks.insert(task, foreign));
+		assertThat(this.tasks.find("app1", "t1")).isEmpty();
+	}
+
+	@Test
+	void returnsEventsInTheOrderTheyWereRecorded() {
+		RelayTask task = activeTask("app1", "t1", singleSpec("ch1"));
+		RelayTaskEvent started = event(task, Action.START, Outcome.SUCCEEDED, "1");
+		this.tasks.insert(task, started);
+		RelayTaskEvent rejected = event(task, Action.UPDATE, Outcome.REJECTED, "2");
+		RelayTaskEvent unknown = event(task, Action.STOP, Outcome.UNKNOWN, "3");
+		RelayTaskEvent noCall = new RelayTaskEvent("app1", "t1", CLOCK.instant(), Action.RECONCILE, Outcome.NO_CALL, null,
+				null, null);
+		// same timestamps on purpose: the order must come from insertion, not from the clock
+		RelayTaskEvent sameInstant = new RelayTaskEvent("app1", "t1", started.at(), Action.STOP, Outcome.NOT_SENT, null,
+				"Unreachable", "4");
+
+		this.tasks.append(rejected);
+		this.tasks.append(unknown);
+		this.tasks.append(noCall);
+		this.tasks.append(sameInstant);
+
+		assertThat(this.tasks.events("app1", "t1")).containsExactly(started, rejected, unknown, noCall, sameInstant);
+		assertThat(this.tasks.events("app1", "t2")).isEmpty();
+	}
+
+	@Test
+	void cutsOverlongVendorTextInsteadOfFailingTheWrite() {
+		RelayTask task = activeTask("app1", "t1", singleSpec("ch1"));
+		this.tasks.insert(task, null);
+		String longText = "m".repeat(5000);
+		RelayTask failed = new RelayTask("app1", "t1", task.spec(), null, RelayTaskState.FAILED, task.origin(), 2,
+				task.createdAt(), CLOCK.instant(), new TaskError("C".repeat(300), longText, "R".repeat(300), CLOCK.instant()));
+		RelayTaskEvent event = new RelayTaskEvent("app1", "t1", CLOCK.instant(), Action.START, Outcome.REJECTED,
+				"R".repeat(300), "C".repeat(300), longText);
+
+		assertThat(this.tasks.update(failed, 1, event)).isTrue();
+
+		TaskError stored = this.tasks.find("app1", "t1").orElseThrow().lastError();
+		assertThat(stored.message()).hasSize(1024);
+		assertThat(stored.code()).hasSize(128);
+		assertThat(stored.upstreamRequestId()).hasSize(128);
+		assertThat(this.tasks.events("app1", "t1")).singleElement()
+			.satisfies((e) -> assertThat(e.detail()).hasSize(1024));
+	}
+
+	@Test
+	void listsTasksOfOneChannel() {
+		insertAll(activeTask("app1", "a", singleSpec("ch1")), activeTask("app1", "b", mixedSpec("ch2")),
+				activeTask("app1", "c", mixedSpec("ch1")), activeTask("app2", "d", singleSpec("ch1")));
+
+		List<RelayTask> listed = this.tasks.list("app1", new TaskQuery("ch1", null, null, 10));
+
+		assertThat(listed).extracting(RelayTask::taskId).containsExactly("a", "c");
+	}
+
+	@Test
+	void listsTasksInOneState() {
+		RelayTask stopped = next(activeTask("app1", "b", singleSpec("ch1")), RelayTaskState.STOPPED);
+		insertAll(activeTask("app1", "a", singleSpec("ch1")), stopped, activeTask("app1", "c", singleSpec("ch2")),
+				next(activeTask("app2", "d", singleSpec("ch1")), RelayTaskState.STOPPED));
+
+		assertThat(this.tasks.list("app1", new TaskQuery(null, RelayTaskState.STOPPED, null, 10))).containsExactly(stopped);
+		assertThat(this.tasks.list("app1", new TaskQuery("ch1", RelayTaskState.ACTIVE, null, 10)))
+			.extracting(RelayTask::taskId)
+			.containsExactly("a");
+	}
+
+	@Test
+	void pagesThroughAllTasksWithoutDuplicatesOrGaps() {
+		List<String> ids = List.of("t-05", "t-01", "t-06", "t-00", "t-03", "t-02", "t-04");
+		ids.forEach((id) -> this.tasks.insert(activeTask("app1", id, singleSpec("ch1")), null));
+		this.tasks.insert(activeTask("app2", "t-00a", singleSpec("ch1")), null);
+
+		List<List<String>> pages = new ArrayList<>();
+		String after = null;
+		List<RelayTask> page;
+		do {
+			page = this.tasks.list("app1", new TaskQuery(null, null, after, 3));
+			pages.add(page.stream().map(RelayTask::taskId).toList());
+			after = page.isEmpty() ? after : page.get(page.size() - 1).taskId();
+		}
+		while (page.size() == 3);
+
+		assertThat(pages).containsExactly(List.of("t-00", "t-01", "t-02"), List.of("t-03", "t-04", "t-05"),
+				List.of("t-06"));
+	}
+
+	@Test
+	void returnsAnEmptyPageAfterTheLastTask() {
+		this.tasks.insert(activeTask("app1", "t1", singleSpec("ch1")), null);
+
+		assertThat(this.tasks.list("app1", new TaskQuery(null, null, "t1", 10))).isEmpty();
+	}
+
+	@Test
+	void rejectsAListingWithoutRoomForATask() {
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> this.tasks.list("app1", new TaskQuery(null, null, null, 0)));
+	}
+
+	@Test
+	void letsExactlyOneOfTwoConcurrentUpdatesWin() throws Exception {
+		RelayTask task = activeTask("app1", "t1", singleSpec("ch1"));
+		this.tasks.insert(task, null);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			for (int round = 0; round < 10; round++) {
+				RelayTask current = this.tasks.find("app1", "t1").orElseThrow();
+				RelayTask stopping = next(current, RelayTaskState.STOPPING);
+				RelayTask updating = next(current, RelayTaskState.UPDATING);
+				CountDownLatch start = new CountDownLatch(1);
+				Future<Boolean> first = pool.submit(racer(start, stopping, current.version()));
+				Future<Boolean> second = pool.submit(racer(start, updating, current.version()));
+				start.countDown();
+
+				boolean firstWon = first.get(30, TimeUnit.SECONDS);
+				boolean secondWon = second.get(30, TimeUnit.SECONDS);
+
+				assertThat(firstWon).isNotEqualTo(secondWon);
+				assertThat(this.tasks.find("app1", "t1")).contains(firstWon ? stopping : updating);
+				assertThat(this.tasks.events("app1", "t1")).hasSize(round + 1);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private Callable<Boolean> racer(CountDownLatch start, RelayTask next, long expectedVersion) {
+		return () -> {
+			start.await();
+			return this.tasks.update(next, expectedVersion, event(next, Action.UPDATE, Outcome.SUCCEEDED, "race"));
+		};
+	}
+
+	private void insertAll(RelayTask... all) {
+		for (RelayTask task : all) {
+			this.tasks.insert(task, null);
+		}
+	}
+
+}
