@@ -1,0 +1,103 @@
+package io.streamrelay;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+
+/** Guards the arrows of docs/architecture.md: data flows one way and the vendor SDK stays in its adapter. */
+class ArchitectureTest {
+
+	static JavaClasses main;
+
+	@BeforeAll
+	static void importMainClasses() {
+		main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("io.streamrelay");
+	}
+
+	@Test
+	void coreImportsNoFrameworkNoJdbcNoVendorSdkAndNoAdapter() {
+		ArchRule rule = noClasses().that()
+			.resideInAPackage("io.streamrelay.relaytask")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..", "com.aliyuncs..", "tools.jackson..",
+					"jakarta..", "io.streamrelay.relaytask.api..", "io.streamrelay.relaytask.persistence..",
+					"io.streamrelay.upstream..", "io.streamrelay.emulator..", "io.streamrelay.apps..",
+					"io.streamrelay.config..");
+		rule.check(main);
+	}
+
+	@Test
+	void onlyTheAliyunAdapterImportsTheVendorSdk() {
+		noClasses().that()
+			.resideOutsideOfPackage("io.streamrelay.upstream.aliyun..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("com.aliyuncs..")
+			.check(main);
+	}
+
+	@Test
+	void apiDoesNotReachIntoAdapters() {
+		noClasses().that()
+			.resideInAPackage("io.streamrelay.relaytask.api..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.streamrelay.relaytask.persistence..", "io.streamrelay.upstream..",
+					"io.streamrelay.emulator..")
+			.check(main);
+	}
+
+	@Test
+	void adaptersDoNotDependOnEachOtherOrOnTheApi() {
+		noClasses().that()
+			.resideInAPackage("io.streamrelay.relaytask.persistence..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.streamrelay.relaytask.api..", "io.streamrelay.upstream..", "io.streamrelay.emulator..")
+			.check(main);
+		noClasses().that()
+			.resideInAPackage("io.streamrelay.upstream..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.streamrelay.relaytask.api..", "io.streamrelay.relaytask.persistence..",
+					"io.streamrelay.emulator..")
+			.check(main);
+	}
+
+	@Test
+	void emulatorIsAnIndependentFakeVendor() {
+		noClasses().that()
+			.resideInAPackage("io.streamrelay.emulator..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.streamrelay.relaytask..", "io.streamrelay.upstream..", "io.streamrelay.apps..")
+			.check(main);
+	}
+
+	@Test
+	void mpuTaskIdFunctionIsPure() {
+		classes().that()
+			.haveSimpleName("MpuTaskIds")
+			.should()
+			.onlyDependOnClassesThat()
+			.resideInAnyPackage("java..", "org.apache.commons.codec..", "io.streamrelay.mputaskid..")
+			.check(main);
+	}
+
+	@Test
+	void noFieldInjection() {
+		noFields().should()
+			.beAnnotatedWith("org.springframework.beans.factory.annotation.Autowired")
+			.check(main);
+	}
+
+}
