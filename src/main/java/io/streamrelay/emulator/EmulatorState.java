@@ -1,0 +1,183 @@
+package io.streamrelay.emulator;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import io.streamrelay.emulator.EmulatedTask.Origin;
+import io.streamrelay.emulator.EmulatedTask.State;
+
+/** The emulator's in-memory task store, enforcing the business rules that depend on other tasks. */
+public final class EmulatorState {
+
+	private final EmulatorProperties properties;
+
+	private final Clock clock;
+
+	private final Map<TaskKey, EmulatedTask> tasks = new HashMap<>();
+
+	private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
+
+	private long revision;
+
+	EmulatorState(EmulatorProperties properties, Clock clock) {
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** Running tasks of the AppId (API- and SDK-started), newest change first. */
+	public synchronized List<EmulatedTask> runningTasks(String appId) {
+		return this.tasks.values()
+			.stream()
+			.filter((task) -> task.appId().equals(appId) && task.running())
+			.sorted(Comparator.comparingLong(EmulatedTask::revision).reversed())
+			.toList();
+	}
+
+	/** Every task, stopped ones included, of one AppId or of all when appId is null; newest change first. */
+	public synchronized List<EmulatedTask> tasks(String appId) {
+		return this.tasks.values()
+			.stream()
+			.filter((task) -> appId == null || task.appId().equals(appId))
+			.sorted(Comparator.comparingLong(EmulatedTask::revision).reversed())
+			.toList();
+	}
+
+	public synchronized Optional<EmulatedTask> task(String appId, String taskId) {
+		return Optional.ofNullable(this.tasks.get(new TaskKey(appId, taskId)));
+	}
+
+	/** How many authenticated requests named this Action, whatever their outcome. */
+	public long callCount(String action) {
+		AtomicLong count = this.calls.get(action);
+		return (count != null) ? count.get() : 0;
+	}
+
+	public Map<String, Long> callCounts() {
+		Map<String, Long> counts = new HashMap<>();
+		this.calls.forEach((action, count) -> counts.put(action, count.get()));
+		return counts;
+	}
+
+	public synchronized void reset() {
+		this.tasks.clear();
+		this.calls.clear();
+	}
+
+	void countCall(String action) {
+		this.calls.computeIfAbsent(action, (key) -> new AtomicLong()).incrementAndGet();
+	}
+
+	synchronized EmulatedTask start(TaskSpec spec, Origin origin, String action) {
+		TaskKey key = new TaskKey(spec.appId(), spec.taskId());
+		EmulatedTask existing = this.tasks.get(key);
+		if (existing != null && existing.running()) {
+			// documented: restarting a task that has not been cleaned up yet fails with InvalidParam (§2.9)
+			throw ApiError.invalidParam("The task " + spec.taskId() + " already exists.");
+		}
+		checkQuota(spec, key);
+		checkStreamUrls(spec, key);
+		return save(key, spec, origin, null, Map.of(action, 1L));
+	}
+
+	/** Replaces a running task's definition with the result of merging; the merge sees the current snapshot. */
+	synchronized EmulatedTask update(String appId, String taskId, String action,
+			Function<EmulatedTask, TaskSpec> merge) {
+		TaskKey key = new TaskKey(appId, taskId);
+		EmulatedTask current = running(key);
+		TaskSpec spec = merge.apply(current);
+		checkQuota(spec, key);
+		checkStreamUrls(spec, key);
+		return save(key, spec, current.origin(), current.lastCustomSei(), increment(current, action));
+	}
+
+	synchronized EmulatedTask stop(String appId, String taskId, String action) {
+		TaskKey key = new TaskKey(appId, taskId);
+		EmulatedTask current = running(key);
+		Instant now = this.clock.instant();
+		EmulatedTask stopped = new EmulatedTask(current.appId(), current.channelId(), current.taskId(),
+				current.mixMode(), State.STOPPED, current.origin(), current.streamUrls(), current.params(),
+				current.lastCustomSei(), increment(current, action), ++this.revision, now, now);
+		this.tasks.put(key, stopped);
+		return stopped;
+	}
+
+	synchronized EmulatedTask setSei(String appId, String taskId, String customSei, String action) {
+		TaskKey key = new TaskKey(appId, taskId);
+		EmulatedTask current = running(key);
+		// SEI injection does not change the task definition, so the List order (update time) is kept
+		EmulatedTask updated = new EmulatedTask(current.appId(), current.channelId(), current.taskId(),
+				current.mixMode(), current.state(), current.origin(), current.streamUrls(), current.params(), customSei,
+				increment(current, action), current.revision(), current.updatedAt(), null);
+		this.tasks.put(key, updated);
+		return updated;
+	}
+
+	private EmulatedTask running(TaskKey key) {
+		EmulatedTask current = this.tasks.get(key);
+		if (current == null || !current.running()) {
+			throw ApiError.taskNotFound(key.taskId());
+		}
+		return current;
+	}
+
+	private EmulatedTask save(TaskKey key, TaskSpec spec, Origin origin, String customSei, Map<String, Long> counts) {
+		EmulatedTask task = new EmulatedTask(spec.appId(), spec.channelId(), spec.taskId(), spec.mixMode(),
+				State.RUNNING, origin, spec.streamUrls(), spec.params(), customSei, counts, ++this.revision,
+				this.clock.instant(), null);
+		this.tasks.put(key, task);
+		return task;
+	}
+
+	private void checkQuota(TaskSpec spec, TaskKey self) {
+		boolean mixed = "1".equals(spec.mixMode());
+		long running = this.tasks.entrySet()
+			.stream()
+			.filter((entry) -> !entry.getKey().equals(self) && entry.getValue().running())
+			.filter((entry) -> entry.getValue().appId().equals(spec.appId()) && entry.getValue().mixed() == mixed)
+			.count();
+		int quota = mixed ? this.properties.mixedQuota() : this.properties.singleQuota();
+		if (running >= quota) {
+			// unconfirmed: the vendor's code string for an exhausted task quota is not documented (§2.9)
+			throw new ApiError(400, "QuotaExceeded", "The AppId " + spec.appId() + " already runs " + running + " "
+					+ (mixed ? "mixed" : "single-stream") + " tasks, the quota is " + quota + ".");
+		}
+	}
+
+	private void checkStreamUrls(TaskSpec spec, TaskKey self) {
+		Instant cooldownStart = this.clock.instant().minus(this.properties.streamUrlCooldown());
+		for (Map.Entry<TaskKey, EmulatedTask> entry : this.tasks.entrySet()) {
+			EmulatedTask other = entry.getValue();
+			boolean blocking = other.running() ? !entry.getKey().equals(self)
+					: other.stoppedAt().isAfter(cooldownStart);
+			if (!blocking) {
+				continue;
+			}
+			for (String url : spec.streamUrls()) {
+				if (other.streamUrls().contains(url)) {
+					throw ApiError.invalidParam("The stream URL " + url + " is "
+							+ (other.running() ? "used by the running task " + other.taskId()
+									: "cooling down after task " + other.taskId() + " stopped")
+							+ ".");
+				}
+			}
+		}
+	}
+
+	private static Map<String, Long> increment(EmulatedTask task, String action) {
+		Map<String, Long> counts = new HashMap<>(task.callCounts());
+		counts.merge(action, 1L, Long::sum);
+		return counts;
+	}
+
+	private record TaskKey(String appId, String taskId) {
+	}
+
+}

@@ -1,0 +1,79 @@
+package io.streamrelay.emulator;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Serves the emulated OpenAPI RPC endpoint at {@code /} exactly where the vendor SDK sends its requests. */
+@EmulatorMode
+@RestController
+class MpuApiController {
+
+	private static final Logger log = LoggerFactory.getLogger(MpuApiController.class);
+
+	static final MediaType JSON_UTF8 = MediaType.parseMediaType("application/json;charset=UTF-8");
+
+	private final RequestAuthenticator authenticator;
+
+	private final MpuOperations operations;
+
+	private final EmulatorState state;
+
+	MpuApiController(RequestAuthenticator authenticator, MpuOperations operations, EmulatorState state) {
+		this.authenticator = authenticator;
+		this.operations = operations;
+		this.state = state;
+	}
+
+	@RequestMapping(path = "/", params = "Action", method = { RequestMethod.GET, RequestMethod.POST })
+	ResponseEntity<String> handle(HttpServletRequest request) {
+		Map<String, String> params = firstValues(request.getParameterMap());
+		String action = params.get("Action");
+		this.authenticator.authenticate(request.getMethod(), params);
+		this.state.countCall(action);
+		ObjectNode body = JsonParams.MAPPER.createObjectNode();
+		body.put("RequestId", requestId());
+		body.setAll(this.operations.execute(action, params));
+		log.debug("Emulated {} AppId={} TaskId={}", action, params.get("AppId"), params.get("TaskId"));
+		return ResponseEntity.ok().contentType(JSON_UTF8).body(JsonParams.MAPPER.writeValueAsString(body));
+	}
+
+	@ExceptionHandler(ApiError.class)
+	ResponseEntity<String> vendorError(ApiError error) {
+		ObjectNode body = JsonParams.MAPPER.createObjectNode();
+		body.put("RequestId", requestId());
+		body.put("HostId", "live.aliyuncs.com");
+		body.put("Code", error.code());
+		body.put("Message", error.getMessage());
+		body.put("Recommend", "https://api.aliyun.com/troubleshoot?q=" + error.code());
+		log.debug("Emulator rejected a request: {} {}", error.code(), error.getMessage());
+		return ResponseEntity.status(error.status())
+			.contentType(JSON_UTF8)
+			.body(JsonParams.MAPPER.writeValueAsString(body));
+	}
+
+	private static Map<String, String> firstValues(Map<String, String[]> parameterMap) {
+		// the SDK never repeats a parameter; taking the first value keeps signing deterministic
+		Map<String, String> params = new LinkedHashMap<>();
+		parameterMap.forEach((name, values) -> params.put(name, (values.length > 0) ? values[0] : ""));
+		return params;
+	}
+
+	static String requestId() {
+		return UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
+	}
+
+}

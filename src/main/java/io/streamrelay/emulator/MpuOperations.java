@@ -1,0 +1,89 @@
+package io.streamrelay.emulator;
+
+import java.util.List;
+import java.util.Map;
+
+import io.streamrelay.emulator.EmulatedTask.Origin;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Executes the five emulated MPU Actions against the state; each returns the response body minus RequestId. */
+final class MpuOperations {
+
+	static final int MAX_CUSTOM_SEI = 4096;
+
+	private final EmulatorState state;
+
+	MpuOperations(EmulatorState state) {
+		this.state = state;
+	}
+
+	ObjectNode execute(String action, Map<String, String> params) {
+		ObjectNode body = JsonParams.MAPPER.createObjectNode();
+		switch (action) {
+			case "StartLiveMPUTask" -> this.state.start(TaskParamRules.start(params), Origin.API, action);
+			case "UpdateLiveMPUTask" -> update(action, params);
+			case "StopLiveMPUTask" -> this.state.stop(TaskParamRules.requiredId(params, "AppId",
+					TaskParamRules.APP_OR_CHANNEL_ID),
+					TaskParamRules.requiredId(params, "TaskId", TaskParamRules.TASK_ID), action);
+			case "SetLiveMpuTaskSei" -> setSei(action, params);
+			case "ListRtcMPUTaskDetail" -> list(params, body);
+			default -> throw new ApiError(404, "InvalidApi.NotFound",
+					"Specified api is not found, please check your url and method.");
+		}
+		return body;
+	}
+
+	private void update(String action, Map<String, String> params) {
+		Map<String, String> changes = TaskParamRules.updateChanges(params);
+		String channelId = params.get("ChannelId");
+		this.state.update(params.get("AppId"), params.get("TaskId"), action,
+				(current) -> TaskParamRules.merge(current, channelId, changes));
+	}
+
+	private void setSei(String action, Map<String, String> params) {
+		String appId = TaskParamRules.requiredId(params, "AppId", TaskParamRules.APP_OR_CHANNEL_ID);
+		String taskId = TaskParamRules.requiredId(params, "TaskId", TaskParamRules.TASK_ID);
+		String customSei = TaskParamRules.required(params, "CustomSei");
+		if (customSei.length() > MAX_CUSTOM_SEI) {
+			throw ApiError.invalidParam("CustomSei must be at most " + MAX_CUSTOM_SEI + " characters.");
+		}
+		JsonParams.parse("CustomSei", customSei);
+		this.state.setSei(appId, taskId, customSei, action);
+	}
+
+	private void list(Map<String, String> params, ObjectNode body) {
+		String appId = TaskParamRules.requiredId(params, "AppId", TaskParamRules.APP_OR_CHANNEL_ID);
+		List<EmulatedTask> apiTasks = this.state.runningTasks(appId)
+			.stream()
+			.filter((task) -> task.origin() == Origin.API)
+			.toList();
+		String taskId = params.get("TaskId");
+		List<EmulatedTask> page;
+		if (taskId != null && !taskId.isEmpty()) {
+			page = apiTasks.stream().filter((task) -> task.taskId().equals(taskId)).toList();
+		}
+		else {
+			long pageNo = positive(params, "PageNo", Integer.MAX_VALUE);
+			long pageSize = positive(params, "PageSize", 100);
+			long skip = (pageNo - 1) * pageSize;
+			page = (skip >= apiTasks.size()) ? List.of()
+					: apiTasks.stream().skip(skip).limit(pageSize).toList();
+		}
+		body.putArray("MPUTasks").addAll(page.stream().map(TaskJson::vendorItem).toList());
+	}
+
+	private static long positive(Map<String, String> params, String name, long max) {
+		String text = TaskParamRules.required(params, name);
+		try {
+			long value = Long.parseLong(text);
+			if (value >= 1 && value <= max) {
+				return value;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below like any other out-of-range value
+		}
+		throw ApiError.invalidParam(name + " must be an integer in [1, " + max + "].");
+	}
+
+}
