@@ -1,0 +1,20 @@
+# Build with the Maven wrapper, run as a non-root user on a JRE image.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -q dependency:go-offline
+COPY src src
+RUN ./mvnw -B -q package -DskipTests
+
+FROM eclipse-temurin:17-jre
+RUN groupadd --system --gid 10001 streamrelay \
+	&& useradd --system --uid 10001 --gid streamrelay --home-dir /app --shell /usr/sbin/nologin streamrelay
+WORKDIR /app
+COPY --from=build /src/target/streamrelay-*.jar /app/streamrelay.jar
+COPY config /app/config
+RUN mkdir /app/data && chown streamrelay:streamrelay /app/data
+USER 10001:10001
+EXPOSE 8080
+# config/streamrelay.yml is read from the working directory; mount your own over /app/config.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/streamrelay.jar"]
