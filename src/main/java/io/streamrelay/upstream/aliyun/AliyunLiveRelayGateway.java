@@ -11,6 +11,7 @@ import com.aliyuncs.live.model.v20161101.StopLiveMPUTaskRequest;
 import io.streamrelay.relaytask.LiveRelayGateway;
 import io.streamrelay.relaytask.RelayMode;
 import io.streamrelay.relaytask.RelaySpec;
+import io.streamrelay.relaytask.UpstreamFailure;
 import io.streamrelay.relaytask.UpstreamReceipt;
 import io.streamrelay.relaytask.UpstreamTaskView;
 
@@ -25,12 +26,12 @@ final class AliyunLiveRelayGateway implements LiveRelayGateway {
 
 	@Override
 	public UpstreamReceipt start(String appId, String taskId, RelaySpec spec) {
-		return new UpstreamReceipt(this.calls.send(StartRequests.of(appId, taskId, spec)).getRequestId());
+		return receipt(this.calls.send(StartRequests.of(appId, taskId, spec)).getRequestId());
 	}
 
 	@Override
 	public UpstreamReceipt update(String appId, String taskId, RelaySpec spec) {
-		return new UpstreamReceipt(this.calls.send(UpdateRequests.of(appId, taskId, spec)).getRequestId());
+		return receipt(this.calls.send(UpdateRequests.of(appId, taskId, spec)).getRequestId());
 	}
 
 	@Override
@@ -38,7 +39,7 @@ final class AliyunLiveRelayGateway implements LiveRelayGateway {
 		StopLiveMPUTaskRequest request = new StopLiveMPUTaskRequest();
 		request.setAppId(appId);
 		request.setTaskId(taskId);
-		return new UpstreamReceipt(this.calls.send(request).getRequestId());
+		return receipt(this.calls.send(request).getRequestId());
 	}
 
 	@Override
@@ -46,7 +47,9 @@ final class AliyunLiveRelayGateway implements LiveRelayGateway {
 		ListRtcMPUTaskDetailRequest request = new ListRtcMPUTaskDetailRequest();
 		request.setAppId(appId);
 		request.setTaskId(taskId);
-		List<ListRtcMPUTaskDetailResponse.MpuTask> tasks = this.calls.send(request).getMPUTasks();
+		ListRtcMPUTaskDetailResponse response = this.calls.send(request);
+		receipt(response.getRequestId());
+		List<ListRtcMPUTaskDetailResponse.MpuTask> tasks = response.getMPUTasks();
 		if (tasks == null) {
 			return Optional.empty();
 		}
@@ -55,6 +58,15 @@ final class AliyunLiveRelayGateway implements LiveRelayGateway {
 			.filter(task -> taskId.equals(task.getTaskId()))
 			.findFirst()
 			.map(task -> new UpstreamTaskView(appId, task.getTaskId(), task.getChannelId(), mode(task.getMixMode())));
+	}
+
+	/** Every vendor answer carries a RequestId; the SDK's lenient reader turns garbage into an empty response. */
+	private static UpstreamReceipt receipt(String requestId) {
+		if (requestId == null || requestId.isBlank()) {
+			throw new UpstreamFailure.BadResponse(VendorErrors.UNREADABLE, "vendor answered success without a RequestId",
+					null);
+		}
+		return new UpstreamReceipt(requestId);
 	}
 
 	/** The vendor documents "1" as the default, so only an explicit "0" is a single-stream task. */
