@@ -4,48 +4,54 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 
-import io.streamrelay.StreamRelayApplication;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 
 /** Starts the whole application (component and properties scan included) in each upstream mode. */
 class EmulatorModeSelectionTest {
 
-	private static ConfigurableApplicationContext run(String... properties) {
-		return new SpringApplicationBuilder(StreamRelayApplication.class).web(WebApplicationType.NONE)
-			.properties("spring.datasource.url=jdbc:h2:mem:modeselection;DB_CLOSE_DELAY=-1", "spring.main.banner-mode=off")
-			.properties(properties)
-			.run();
-	}
-
-	private static long emulatorBeans(ConfigurableApplicationContext context) {
+	private static long emulatorBeans(ApplicationContext context) {
 		return Arrays.stream(context.getBeanDefinitionNames())
 			.map(context::getType)
 			.filter((type) -> type != null && type.getPackageName().equals("io.streamrelay.emulator"))
 			.count();
 	}
 
-	@ParameterizedTest
-	@CsvSource({ "streamrelay.upstream.mode=emulator", "streamrelay.other=unset" })
-	void emulatorIsTheDefaultAndRegisteredOnce(String property) {
-		try (ConfigurableApplicationContext context = run(property)) {
-			assertThat(context.getBeansOfType(EmulatorState.class)).hasSize(1);
-			assertThat(context.getBeansOfType(EmulatorProperties.class)).hasSize(1);
-			assertThat(context.getBeansOfType(MpuApiController.class)).hasSize(1);
-			assertThat(context.getBean(EmulatorProperties.class).accessKeyId()).isEqualTo("LTAIemulatorKey");
+	@Nested
+	@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:modeselection-default;DB_CLOSE_DELAY=-1")
+	class DefaultMode {
+
+		@Autowired
+		ApplicationContext context;
+
+		@Test
+		void emulatorIsTheDefaultAndRegisteredOnce() {
+			assertThat(this.context.getBeansOfType(EmulatorState.class)).hasSize(1);
+			assertThat(this.context.getBeansOfType(EmulatorProperties.class)).hasSize(1);
+			assertThat(this.context.getBeansOfType(MpuApiController.class)).hasSize(1);
+			assertThat(this.context.getBean(EmulatorProperties.class).accessKeyId()).isEqualTo("LTAIemulatorKey");
 		}
+
 	}
 
-	@Test
-	void aliyunModeHasNoEmulatorBeans() {
-		try (ConfigurableApplicationContext context = run("streamrelay.upstream.mode=aliyun")) {
-			assertThat(emulatorBeans(context)).isZero();
+	@Nested
+	@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:modeselection-aliyun;DB_CLOSE_DELAY=-1",
+			"streamrelay.upstream.mode=aliyun", "streamrelay.upstream.access-key-id=LTAItestOnly",
+			"streamrelay.upstream.access-key-secret=test-only-secret" })
+	class AliyunMode {
+
+		@Autowired
+		ApplicationContext context;
+
+		@Test
+		void aliyunModeHasNoEmulatorBeans() {
+			assertThat(emulatorBeans(this.context)).isZero();
 		}
+
 	}
 
 	@Test

@@ -35,7 +35,6 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /** Drives the emulator with the real vendor SDK (aliyun-java-sdk-live 3.9.76 + core 4.7.10) over HTTP. */
@@ -370,7 +369,7 @@ class EmulatorSdkTest {
 		return new DefaultAcsClient(DefaultProfile.getProfile("cn-shanghai", keyId, secret));
 	}
 
-	@Configuration(proxyBeanMethods = false)
+	// Deliberately not a @Configuration: component scans of the whole application must never pick it up.
 	@EnableAutoConfiguration(exclude = { DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class })
 	@Import(EmulatorConfiguration.class)
 	static class EmulatorOnly {
