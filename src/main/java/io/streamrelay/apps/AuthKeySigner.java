@@ -4,7 +4,7 @@ import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * ApsaraVideo Live URL signing type A: {@code auth_key = ts-rand-uid-md5("{uri}-ts-rand-uid-{key}")}, with
- * rand and uid 0 (docs/vendor-rules.md, URL signing).
+ * rand and uid 0 (docs/aliyun-mpu-api.md §5.3).
  */
 final class AuthKeySigner {
 

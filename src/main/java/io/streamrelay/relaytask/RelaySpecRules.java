@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * The vendor's cross-field rules for a relay spec (per-field ranges and charsets are checked at the edge).
- * See docs/vendor-rules.md for the source of each rule.
+ * See docs/aliyun-mpu-api.md for the source of each rule.
  */
 public final class RelaySpecRules {
 
