@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Measures start-up time and idle memory of the packaged jar (H2 + emulator, the defaults).
+# Usage: ./mvnw -B -q package -DskipTests && scripts/measure-startup.sh [runs]
+# Loopback only; every run stops by itself.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAR=$(ls target/streamrelay-*.jar | head -1)
+RUNS=${1:-3}
+PORT=${PORT:-18080}
+for run in $(seq 1 "$RUNS"); do
+	WORK=$(mktemp -d)
+	cp -r config "$WORK/"
+	start=$(date +%s%N)
+	(cd "$WORK" && exec java -jar "$OLDPWD/$JAR" --server.port="$PORT" >"$WORK/app.log" 2>&1) &
+	pid=$!
+	ready=""
+	for _ in $(seq 1 600); do
+		if curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1; then
+			ready=$(date +%s%N)
+			break
+		fi
+		sleep 0.1
+	done
+	if [ -z "$ready" ]; then
+		echo "run $run: not ready after 60 s" >&2
+		kill "$pid"; exit 1
+	fi
+	started=$(grep -o 'Started StreamRelayApplication in [0-9.]* seconds' "$WORK/app.log" || true)
+	sleep 10
+	java_pid=$(pgrep -f "server.port=$PORT" | head -1)
+	rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$java_pid/status")
+	heap=$(curl -s "http://127.0.0.1:$PORT/actuator/metrics/jvm.memory.used?tag=area:heap" | grep -o '"value":[0-9.E+]*' | head -1 | cut -d: -f2)
+	echo "run $run: ready in $(((ready - start) / 1000000)) ms (${started}); idle after 10 s: RSS $((rss_kb / 1024)) MiB, heap used $(awk "BEGIN {printf \"%.0f\", $heap / 1048576}") MiB"
+	kill "$pid"; wait "$pid" 2>/dev/null || true
+	rm -rf "$WORK"
+done
