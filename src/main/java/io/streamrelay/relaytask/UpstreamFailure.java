@@ -6,7 +6,7 @@ package io.streamrelay.relaytask;
  */
 public abstract sealed class UpstreamFailure extends RuntimeException permits UpstreamFailure.Rejected,
 		UpstreamFailure.Throttled, UpstreamFailure.Unreachable, UpstreamFailure.TimedOut, UpstreamFailure.BadResponse,
-		UpstreamFailure.AuthFailed {
+		UpstreamFailure.AuthFailed, UpstreamFailure.RateLimited {
 
 	private final String code;
 
@@ -98,6 +98,30 @@ public abstract sealed class UpstreamFailure extends RuntimeException permits Up
 
 		@Override
 		public boolean outcomeKnown() {
+			return false;
+		}
+
+	}
+
+	/**
+	 * Our own client-side limiter (or open circuit breaker) refused the call to keep us under the vendor's
+	 * limits; nothing was sent. {@code retryAfterSeconds} tells callers when to come back.
+	 */
+	public static final class RateLimited extends UpstreamFailure {
+
+		private final long retryAfterSeconds;
+
+		public RateLimited(String code, String message, long retryAfterSeconds) {
+			super(code, message, null);
+			this.retryAfterSeconds = retryAfterSeconds;
+		}
+
+		public long retryAfterSeconds() {
+			return this.retryAfterSeconds;
+		}
+
+		@Override
+		public boolean reachedVendor() {
 			return false;
 		}
 

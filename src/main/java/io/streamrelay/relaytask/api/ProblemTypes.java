@@ -31,6 +31,8 @@ final class ProblemTypes {
 
 	static final URI UPSTREAM_BAD_RESPONSE = type("upstream-bad-response");
 
+	static final URI RATE_LIMITED = type("rate-limited");
+
 	static final URI UPSTREAM_AUTH = type("upstream-auth-failed");
 
 	static final URI INTERNAL = type("internal-error");

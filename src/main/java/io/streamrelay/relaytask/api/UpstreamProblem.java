@@ -31,6 +31,10 @@ record UpstreamProblem(HttpStatus status, URI type, String title, String detail,
 			return new UpstreamProblem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UPSTREAM_THROTTLED,
 					"The vendor is throttling requests", detail, extensions, 1);
 		}
+		if (failure instanceof UpstreamFailure.RateLimited limited) {
+			return new UpstreamProblem(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED,
+					"Too many vendor calls right now", detail, extensions, Math.max(1, limited.retryAfterSeconds()));
+		}
 		if (failure instanceof UpstreamFailure.Unreachable) {
 			return new UpstreamProblem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UPSTREAM_UNREACHABLE,
 					"The vendor cannot be reached", detail, extensions, 5);
