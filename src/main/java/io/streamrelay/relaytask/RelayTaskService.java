@@ -102,7 +102,15 @@ public final class RelayTaskService {
 	}
 
 	public RelayTask stop(String appId, String taskId) {
+		return stop(appId, taskId, null);
+	}
+
+	/** Stops the task; when {@code expectedVersion} is given, only if the task is still at that version. */
+	public RelayTask stop(String appId, String taskId, Long expectedVersion) {
 		RelayTask current = get(appId, taskId);
+		if (expectedVersion != null && current.version() != expectedVersion) {
+			throw new RelayTaskModifiedConcurrently(taskId);
+		}
 		if (!current.state().mayBeRunning()) {
 			this.tasks.append(RelayTaskEvent.noCall(current, Action.STOP,
 					"already " + current.state().name().toLowerCase() + "; nothing sent to the vendor", clock.instant()));

@@ -71,6 +71,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 				ex.getMessage(), Map.of("taskId", ex.taskId()));
 	}
 
+	@ExceptionHandler(PreconditionFailed.class)
+	ResponseEntity<Object> precondition(PreconditionFailed ex) {
+		return problem(HttpStatus.PRECONDITION_FAILED, ProblemTypes.PRECONDITION_FAILED, "ETag does not match",
+				ex.getMessage(), Map.of("taskId", ex.taskId()));
+	}
+
 	@ExceptionHandler(UpstreamFailure.class)
 	ResponseEntity<Object> upstream(UpstreamFailure ex) {
 		UpstreamProblem mapped = UpstreamProblem.of(ex);

@@ -21,6 +21,8 @@ final class ProblemTypes {
 
 	static final URI CONCURRENT_MODIFICATION = type("task-modified-concurrently");
 
+	static final URI PRECONDITION_FAILED = type("precondition-failed");
+
 	static final URI UPSTREAM_REJECTED = type("upstream-rejected");
 
 	static final URI UPSTREAM_THROTTLED = type("upstream-throttled");

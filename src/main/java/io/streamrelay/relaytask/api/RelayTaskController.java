@@ -9,12 +9,14 @@ import java.util.Locale;
 import io.streamrelay.relaytask.InvalidRelaySpec;
 import io.streamrelay.relaytask.RelayApps;
 import io.streamrelay.relaytask.RelayTask;
+import io.streamrelay.relaytask.RelayTaskModifiedConcurrently;
 import io.streamrelay.relaytask.RelayTaskService;
 import io.streamrelay.relaytask.RelayTaskState;
 import io.streamrelay.relaytask.RelayTasks.TaskQuery;
 import io.streamrelay.relaytask.UnknownApp;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -92,16 +95,34 @@ class RelayTaskController {
 
 	@PatchMapping(path = "/relay-tasks/{taskId}", consumes = { "application/merge-patch+json", "application/json" })
 	ResponseEntity<RelayTaskResponse> update(@PathVariable String appId, @PathVariable String taskId,
-			@RequestBody JsonNode patch) {
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @RequestBody JsonNode patch) {
 		RelayTask current = this.service.get(appId, taskId);
-		RelayTask task = this.service.update(appId, taskId, current.version(), this.reader.merge(current.spec(), patch));
-		return ResponseEntity.ok().eTag(etag(task)).body(this.views.of(task));
+		IfMatch precondition = IfMatch.parse(ifMatch);
+		precondition.check(current);
+		try {
+			RelayTask task = this.service.update(appId, taskId, current.version(),
+					this.reader.merge(current.spec(), patch));
+			return ResponseEntity.ok().eTag(etag(task)).body(this.views.of(task));
+		}
+		catch (RelayTaskModifiedConcurrently ex) {
+			throw precondition.present() ? new PreconditionFailed(taskId) : ex;
+		}
 	}
 
 	@DeleteMapping("/relay-tasks/{taskId}")
-	ResponseEntity<RelayTaskResponse> stop(@PathVariable String appId, @PathVariable String taskId) {
-		RelayTask task = this.service.stop(appId, taskId);
-		return ResponseEntity.ok().eTag(etag(task)).body(this.views.of(task));
+	ResponseEntity<RelayTaskResponse> stop(@PathVariable String appId, @PathVariable String taskId,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		IfMatch precondition = IfMatch.parse(ifMatch);
+		if (precondition.present()) {
+			precondition.check(this.service.get(appId, taskId));
+		}
+		try {
+			RelayTask task = this.service.stop(appId, taskId, precondition.version());
+			return ResponseEntity.ok().eTag(etag(task)).body(this.views.of(task));
+		}
+		catch (RelayTaskModifiedConcurrently ex) {
+			throw precondition.present() ? new PreconditionFailed(taskId) : ex;
+		}
 	}
 
 	@GetMapping("/relay-tasks/{taskId}/events")

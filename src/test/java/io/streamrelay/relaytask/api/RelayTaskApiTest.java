@@ -427,4 +427,32 @@ class RelayTaskApiTest {
 			.andExpect(jsonPath("$.errors[0].field").value("taskId"));
 	}
 
+	@Test
+	void conditionalWritesAnswer412WhenTheEtagIsStaleAndCallNoVendor() throws Exception {
+		start("demo-app", "{'taskId':'etag-1','channelId':'c','mode':'single','single':{'userId':'u1'}}")
+			.andExpect(status().isCreated())
+			.andExpect(header().string("ETag", "\"2\""));
+		this.gateway.reset();
+		this.mvc.perform(patch("/v1/apps/demo-app/relay-tasks/etag-1").header("If-Match", "\"1\"")
+			.contentType("application/merge-patch+json").content(json("{'single':{'streamType':'audio'}}")))
+			.andExpect(status().isPreconditionFailed())
+			.andExpect(jsonPath("$.type").value("https://streamrelay.io/problems/precondition-failed"));
+		this.mvc.perform(delete("/v1/apps/demo-app/relay-tasks/etag-1").header("If-Match", "\"7\""))
+			.andExpect(status().isPreconditionFailed());
+		this.mvc.perform(delete("/v1/apps/demo-app/relay-tasks/etag-1").header("If-Match", "W/\"2\""))
+			.andExpect(status().isPreconditionFailed());
+		this.mvc.perform(delete("/v1/apps/demo-app/relay-tasks/etag-1").header("If-Match", "2"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("If-Match"));
+		assertThat(this.gateway.calls()).isEmpty();
+		this.mvc.perform(patch("/v1/apps/demo-app/relay-tasks/etag-1").header("If-Match", "\"1\", \"2\"")
+			.contentType("application/merge-patch+json").content(json("{'single':{'streamType':'audio'}}")))
+			.andExpect(status().isOk())
+			.andExpect(header().string("ETag", "\"4\""));
+		this.mvc.perform(delete("/v1/apps/demo-app/relay-tasks/etag-1").header("If-Match", "*"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.state").value("stopped"));
+		assertThat(this.gateway.calls()).extracting(RecordingGateway.Call::action).containsExactly("update", "stop");
+	}
+
 }
