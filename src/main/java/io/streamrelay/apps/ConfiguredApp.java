@@ -71,7 +71,7 @@ public final class ConfiguredApp implements RelayApps.RelayApp {
 	 */
 	public String redact(String destination) {
 		URI uri = parse(destination);
-		if (uri == null || uri.getHost() == null) {
+		if (uri == null || uri.getScheme() == null || uri.getHost() == null) {
 			return "rtmp://" + HIDDEN;
 		}
 		StringBuilder out = new StringBuilder(uri.getScheme()).append("://").append(uri.getHost());
@@ -79,19 +79,24 @@ public final class ConfiguredApp implements RelayApps.RelayApp {
 			out.append(':').append(uri.getPort());
 		}
 		String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-		if (!uri.getHost().equalsIgnoreCase(settings.ingestDomain()) && path.lastIndexOf('/') > 0) {
-			path = path.substring(0, path.lastIndexOf('/') + 1) + HIDDEN;
-		}
-		out.append(path);
+		out.append(uri.getHost().equalsIgnoreCase(settings.ingestDomain()) ? path : hideStreamKey(path));
 		if (uri.getRawQuery() != null) {
 			out.append('?');
 			String[] pairs = uri.getRawQuery().split("&");
 			for (int i = 0; i < pairs.length; i++) {
 				int eq = pairs[i].indexOf('=');
-				out.append(i == 0 ? "" : "&").append(eq < 0 ? pairs[i] : pairs[i].substring(0, eq + 1) + HIDDEN);
+				// a bare item (no '=') is a value in itself, often a token: hide it whole
+				out.append(i == 0 ? "" : "&").append(eq < 0 ? HIDDEN : pairs[i].substring(0, eq + 1) + HIDDEN);
 			}
 		}
 		return out.toString();
+	}
+
+	/** Hides the last non-empty path segment (the stream key), even when it is the only one or ends in '/'. */
+	private static String hideStreamKey(String path) {
+		String trimmed = path.replaceAll("/+$", "");
+		int cut = trimmed.lastIndexOf('/');
+		return (cut < 0) ? path : trimmed.substring(0, cut + 1) + HIDDEN;
 	}
 
 	String streamName(String channelId, String anchorUserId) {
