@@ -6,7 +6,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 /**
  * Relay settings of one RTC application, as configured in the ARTC console's Stream Relay page.
@@ -18,8 +17,8 @@ public record AppSettings(
 		@Pattern(regexp = "[A-Za-z0-9_-]{1,64}",
 				message = "must be 1-64 letters, digits, '_' or '-' (and match the domain's templates)") String appName,
 		@Valid Sei sei,
-		@Size(min = 8, max = 128, message = "must be 8-128 characters") String pushAuthKey,
-		@Size(min = 8, max = 128, message = "must be 8-128 characters") String playAuthKey,
+		String pushAuthKey,
+		String playAuthKey,
 		@AssertFalse(message = "must be false: stream relay fails on a streaming domain with RTS 2.0 enabled; "
 				+ "turn RTS 2.0 off on the domain or use another streaming domain") boolean rts2Enabled,
 		@Pattern(regexp = "https?", message = "must be http or https") String playbackScheme) {

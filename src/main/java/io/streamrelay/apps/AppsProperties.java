@@ -22,11 +22,21 @@ public record AppsProperties(Map<String, @Valid AppSettings> apps) {
 				throw new IllegalArgumentException("streamrelay.apps." + entry.getKey()
 						+ ": the AppId must be 1-64 letters, digits, '_' or '-'");
 			}
+			// Checked here, not with @Size: a bean-validation failure report would print the rejected key.
+			checkKey(entry.getKey(), "push-auth-key", entry.getValue().pushAuthKey());
+			checkKey(entry.getKey(), "play-auth-key", entry.getValue().playAuthKey());
 			if (entry.getValue().sei() != null && entry.getValue().sei().intervalMs() == null
 					&& !entry.getValue().sei().followIdr()) {
 				throw new IllegalArgumentException("streamrelay.apps." + entry.getKey()
 						+ ".sei: set interval-ms (1000-5000), follow-idr: true, or both; or remove sei");
 			}
+		}
+	}
+
+	private static void checkKey(String appId, String name, String key) {
+		if (key != null && (key.length() < 8 || key.length() > 128)) {
+			throw new IllegalArgumentException(
+					"streamrelay.apps." + appId + "." + name + ": must be 8-128 characters (value not shown)");
 		}
 	}
 
