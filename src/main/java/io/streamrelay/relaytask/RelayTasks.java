@@ -2,6 +2,7 @@ package io.streamrelay.relaytask;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Port to the store of relay tasks and their history. */
 public interface RelayTasks {
@@ -24,6 +25,13 @@ public interface RelayTasks {
 	List<RelayTask> list(String appId, TaskQuery query);
 
 	List<RelayTaskEvent> events(String appId, String taskId);
+
+	/** Tasks of every app in one of {@code states}, ordered by (appId, taskId), after {@code after} when given. */
+	List<RelayTask> inStates(Set<RelayTaskState> states, TaskKey after, int limit);
+
+	/** The identity of a task across apps: a keyset position. */
+	record TaskKey(String appId, String taskId) {
+	}
 
 	/** Filters and keyset position of a task listing. */
 	record TaskQuery(String channelId, RelayTaskState state, String afterTaskId, int limit) {

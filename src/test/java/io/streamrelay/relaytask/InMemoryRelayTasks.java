@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** A thread-safe in-memory {@link RelayTasks} with the same compare-and-set semantics as the JDBC one. */
 public class InMemoryRelayTasks implements RelayTasks {
@@ -57,6 +58,19 @@ public class InMemoryRelayTasks implements RelayTasks {
 			.filter((t) -> query.afterTaskId() == null || t.taskId().compareTo(query.afterTaskId()) > 0)
 			.sorted(Comparator.comparing(RelayTask::taskId))
 			.limit(query.limit())
+			.toList();
+	}
+
+	@Override
+	public synchronized List<RelayTask> inStates(Set<RelayTaskState> states, TaskKey after, int limit) {
+		Comparator<RelayTask> order = Comparator.comparing(RelayTask::appId).thenComparing(RelayTask::taskId);
+		return this.tasks.values()
+			.stream()
+			.filter((t) -> states.contains(t.state()))
+			.filter((t) -> after == null || t.appId().compareTo(after.appId()) > 0
+					|| (t.appId().equals(after.appId()) && t.taskId().compareTo(after.taskId()) > 0))
+			.sorted(order)
+			.limit(limit)
 			.toList();
 	}
 

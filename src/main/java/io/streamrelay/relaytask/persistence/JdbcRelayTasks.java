@@ -3,6 +3,7 @@ package io.streamrelay.relaytask.persistence;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.streamrelay.relaytask.RelayTask;
 import io.streamrelay.relaytask.RelayTaskAlreadyExists;
 import io.streamrelay.relaytask.RelayTaskEvent;
+import io.streamrelay.relaytask.RelayTaskState;
 import io.streamrelay.relaytask.RelayTasks;
 
 /** The {@link RelayTasks} port on H2 or PostgreSQL: one row per task, an append-only table of events. */
@@ -122,6 +124,24 @@ class JdbcRelayTasks implements RelayTasks {
 		}
 		sql.append(" order by task_id limit :limit");
 		params.put("limit", query.limit());
+		return this.jdbc.sql(sql.toString()).params(params).query(this.rows::task).list();
+	}
+
+	@Override
+	public List<RelayTask> inStates(Set<RelayTaskState> states, TaskKey after, int limit) {
+		if (states.isEmpty()) {
+			return List.of();
+		}
+		StringBuilder sql = new StringBuilder("select " + TASK_COLUMNS + " from relay_task where state in (:states)");
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("states", states.stream().map(Enum::name).toList());
+		if (after != null) {
+			sql.append(" and (app_id > :afterApp or (app_id = :afterApp and task_id > :afterTask))");
+			params.put("afterApp", after.appId());
+			params.put("afterTask", after.taskId());
+		}
+		sql.append(" order by app_id, task_id limit :limit");
+		params.put("limit", limit);
 		return this.jdbc.sql(sql.toString()).params(params).query(this.rows::task).list();
 	}
 

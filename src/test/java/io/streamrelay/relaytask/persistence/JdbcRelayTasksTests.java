@@ -364,4 +364,22 @@ class JdbcRelayTasksTests {
 		}
 	}
 
+	@Test
+	void listsTasksInGivenStatesAcrossAppsInKeysetPages() {
+		this.tasks.insert(activeTask("app-b", "t1", singleSpec("c")), null);
+		this.tasks.insert(activeTask("app-a", "t2", singleSpec("c")), null);
+		this.tasks.insert(updatingTaskWithError("app-a", "t1"), null);
+		this.tasks.insert(next(activeTask("app-a", "t3", singleSpec("c")), RelayTaskState.STOPPED), null);
+		java.util.Set<RelayTaskState> watched = java.util.Set.of(RelayTaskState.ACTIVE, RelayTaskState.UPDATING);
+		List<RelayTask> first = this.tasks.inStates(watched, null, 2);
+		assertThat(first).extracting(RelayTask::appId, RelayTask::taskId)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("app-a", "t1"), org.assertj.core.groups.Tuple.tuple("app-a", "t2"));
+		List<RelayTask> second = this.tasks.inStates(watched, new io.streamrelay.relaytask.RelayTasks.TaskKey("app-a", "t2"), 2);
+		assertThat(second).extracting(RelayTask::appId, RelayTask::taskId)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("app-b", "t1"));
+		assertThat(this.tasks.inStates(java.util.Set.of(RelayTaskState.STOPPED), null, 10)).extracting(RelayTask::taskId)
+			.containsExactly("t3");
+		assertThat(this.tasks.inStates(java.util.Set.of(), null, 10)).isEmpty();
+	}
+
 }
