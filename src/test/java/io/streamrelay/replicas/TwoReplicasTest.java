@@ -1,0 +1,154 @@
+package io.streamrelay.replicas;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import io.streamrelay.emulator.EmulatorState;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances of the service on one database: concurrent starts of one task cause one vendor Start, concurrent
+ * updates are serialized by the version compare-and-set and none is lost.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class TwoReplicasTest {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	static final String TASKS = "/v1/apps/demo-app/relay-tasks";
+
+	Replicas replicas;
+
+	abstract Map<String, String> database();
+
+	@BeforeAll
+	void startReplicas() {
+		this.replicas = new Replicas(2, database());
+	}
+
+	@AfterAll
+	void stopReplicas() {
+		if (this.replicas != null) {
+			this.replicas.close();
+		}
+	}
+
+	EmulatorState emulator() {
+		return this.replicas.context(0).getBean(EmulatorState.class);
+	}
+
+	<T> List<T> concurrently(int callers, java.util.function.IntFunction<T> call) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(callers);
+		CountDownLatch gate = new CountDownLatch(1);
+		try {
+			List<Future<T>> futures = new ArrayList<>();
+			for (int i = 0; i < callers; i++) {
+				int caller = i;
+				futures.add(pool.submit(() -> {
+					gate.await();
+					return call.apply(caller);
+				}));
+			}
+			gate.countDown();
+			List<T> results = new ArrayList<>();
+			for (Future<T> future : futures) {
+				results.add(future.get(120, TimeUnit.SECONDS));
+			}
+			return results;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	Replicas.Reply send(int replica, String method, String path, String contentType, String body) {
+		try {
+			return this.replicas.send(replica, method, path, contentType, body);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Test
+	void concurrentStartsOfOneTaskOnBothReplicasCauseExactlyOneVendorStart() throws Exception {
+		long startsBefore = emulator().callCount("StartLiveMPUTask");
+		String body = "{'taskId':'race-start','channelId':'race','mode':'single','single':{'userId':'host'}}";
+		List<Replicas.Reply> replies = concurrently(16, (i) -> send(i % 2, "POST", TASKS, "application/json", body));
+		long created = replies.stream().filter((r) -> r.status() == 201).count();
+		long conflicts = replies.stream().filter((r) -> r.status() == 409).count();
+		long vendorStarts = emulator().callCount("StartLiveMPUTask") - startsBefore;
+		System.out.printf("[replicas %s] concurrent starts: 16 requests on 2 replicas -> %d x 201, %d x 409, %d vendor StartLiveMPUTask%n",
+				getClass().getSimpleName(), created, conflicts, vendorStarts);
+		assertThat(created).isEqualTo(1);
+		assertThat(conflicts).isEqualTo(15);
+		assertThat(vendorStarts).isEqualTo(1);
+		assertThat(emulator().runningTasks("demo-app")).extracting((t) -> t.taskId()).containsOnlyOnce("race-start");
+	}
+
+	@Test
+	void concurrentUpdatesOnBothReplicasAreSerializedAndNoneIsLost() throws Exception {
+		Replicas.Reply started = send(0, "POST", TASKS, "application/json",
+				"{'taskId':'race-update','channelId':'race2','mode':'single','single':{'userId':'host'}}");
+		assertThat(started.status()).as(started.body()).isEqualTo(201);
+		long updatesBefore = emulator().callCount("UpdateLiveMPUTask");
+		int writers = 8;
+		List<Integer> attempts = concurrently(writers, (i) -> {
+			String patch = "{'sei':{'passThrough':{'intervalMs':1000,'content':'writer-" + i + "'}}}";
+			for (int attempt = 1; attempt <= 200; attempt++) {
+				Replicas.Reply reply = send(i % 2, "PATCH", TASKS + "/race-update", "application/merge-patch+json", patch);
+				if (reply.status() == 200) {
+					return attempt;
+				}
+				assertThat(reply.status()).as(reply.body()).isEqualTo(409);
+				sleep(5 + (i * 3) % 17);
+			}
+			throw new AssertionError("writer " + i + " never got its update in");
+		});
+		int conflicts = attempts.stream().mapToInt((a) -> a - 1).sum();
+		long vendorUpdates = emulator().callCount("UpdateLiveMPUTask") - updatesBefore;
+		JsonNode events = JSON.readTree(send(1, "GET", TASKS + "/race-update/events", null, null).body());
+		List<String> contents = new ArrayList<>();
+		long succeededUpdates = 0;
+		for (JsonNode event : events) {
+			if (event.get("action").asString().equals("update")) {
+				assertThat(event.get("outcome").asString()).isEqualTo("succeeded");
+				succeededUpdates++;
+			}
+		}
+		JsonNode task = JSON.readTree(send(1, "GET", TASKS + "/race-update", null, null).body());
+		String finalContent = task.get("spec").get("sei").get("passThrough").get("content").asString();
+		contents.add(finalContent);
+		System.out.printf("[replicas %s] concurrent updates: %d writers on 2 replicas -> %d x 200 after %d x 409 retries, %d vendor UpdateLiveMPUTask, final version %d%n",
+				getClass().getSimpleName(), writers, writers, conflicts, vendorUpdates, task.get("version").asLong());
+		assertThat(vendorUpdates).isEqualTo(writers);
+		assertThat(succeededUpdates).isEqualTo(writers);
+		// start = 2 versions, each update = 2 versions (intent + outcome)
+		assertThat(task.get("version").asLong()).isEqualTo(2 + 2L * writers);
+		String vendorContent = emulator().task("demo-app", "race-update").orElseThrow().params().get("SeiParams");
+		assertThat(vendorContent).contains(finalContent);
+	}
+
+	static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
