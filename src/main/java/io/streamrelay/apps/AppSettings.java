@@ -1,5 +1,7 @@
 package io.streamrelay.apps;
 
+import java.util.List;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertFalse;
 import jakarta.validation.constraints.Max;
@@ -21,7 +23,13 @@ public record AppSettings(
 		String playAuthKey,
 		@AssertFalse(message = "must be false: stream relay fails on a streaming domain with RTS 2.0 enabled; "
 				+ "turn RTS 2.0 off on the domain or use another streaming domain") boolean rts2Enabled,
-		@Pattern(regexp = "https?", message = "must be http or https") String playbackScheme) {
+		@Pattern(regexp = "https?", message = "must be http or https") String playbackScheme,
+		List<@Pattern(regexp = HOST_PATTERN, message = HOST_PATTERN_RULE) String> allowedDestinationHosts,
+		List<@Pattern(regexp = HOST_PATTERN, message = HOST_PATTERN_RULE) String> allowedImageHosts) {
+
+	static final String HOST_PATTERN = "(\\*\\.)?" + "([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}";
+
+	static final String HOST_PATTERN_RULE = "must be a host name, optionally starting with '*.' (e.g. *.youtube.com)";
 
 	static final String HOST = "(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}";
 
@@ -29,6 +37,18 @@ public record AppSettings(
 		ingestDomain = ingestDomain == null ? streamingDomain : ingestDomain;
 		appName = appName == null ? "live" : appName;
 		playbackScheme = playbackScheme == null ? "https" : playbackScheme;
+		allowedDestinationHosts = allowedDestinationHosts == null ? List.of() : List.copyOf(allowedDestinationHosts);
+		allowedImageHosts = allowedImageHosts == null ? List.of() : List.copyOf(allowedImageHosts);
+	}
+
+	/**
+	 * Settings without host allow-lists (a factory, not a constructor: a record bound from configuration must keep
+	 * its canonical constructor as its only one).
+	 */
+	public static AppSettings of(String streamingDomain, String ingestDomain, String appName, Sei sei,
+			String pushAuthKey, String playAuthKey, boolean rts2Enabled, String playbackScheme) {
+		return new AppSettings(streamingDomain, ingestDomain, appName, sei, pushAuthKey, playAuthKey, rts2Enabled,
+				playbackScheme, null, null);
 	}
 
 	/**
@@ -44,7 +64,8 @@ public record AppSettings(
 		return "AppSettings[streamingDomain=" + streamingDomain + ", ingestDomain=" + ingestDomain + ", appName="
 				+ appName + ", sei=" + sei + ", pushAuthKey=" + (pushAuthKey == null ? "unset" : "****")
 				+ ", playAuthKey=" + (playAuthKey == null ? "unset" : "****") + ", rts2Enabled=" + rts2Enabled
-				+ ", playbackScheme=" + playbackScheme + "]";
+				+ ", playbackScheme=" + playbackScheme + ", allowedDestinationHosts=" + allowedDestinationHosts
+				+ ", allowedImageHosts=" + allowedImageHosts + "]";
 	}
 
 }

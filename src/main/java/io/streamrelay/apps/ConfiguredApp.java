@@ -3,7 +3,11 @@ package io.streamrelay.apps;
 import java.net.URI;
 import java.time.Clock;
 
+import java.util.List;
+
 import io.streamrelay.relaytask.RelayApps;
+import io.streamrelay.relaytask.RelaySpec;
+import io.streamrelay.relaytask.Violation;
 import io.streamrelay.relaytask.SeiSettings;
 
 /** One configured RTC application: default push URL, SEI defaults, playback URLs and URL redaction. */
@@ -17,10 +21,18 @@ public final class ConfiguredApp implements RelayApps.RelayApp {
 
 	private final Clock clock;
 
+	private final DestinationPolicy policy;
+
 	ConfiguredApp(String appId, AppSettings settings, Clock clock) {
 		this.appId = appId;
 		this.settings = settings;
 		this.clock = clock;
+		this.policy = new DestinationPolicy(settings);
+	}
+
+	@Override
+	public List<Violation> destinationViolations(RelaySpec spec) {
+		return this.policy.check(spec);
 	}
 
 	@Override

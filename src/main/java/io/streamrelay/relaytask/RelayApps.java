@@ -1,5 +1,6 @@
 package io.streamrelay.relaytask;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Port to the relay settings of the configured RTC applications. */
@@ -17,6 +18,11 @@ public interface RelayApps {
 
 		/** The SEI inserted when a request names none; null when the app inserts none. */
 		SeiSettings defaultSei();
+
+		/** The app's destination policy: where callers may make the vendor push to or fetch images from. */
+		default List<Violation> destinationViolations(RelaySpec spec) {
+			return List.of();
+		}
 
 	}
 

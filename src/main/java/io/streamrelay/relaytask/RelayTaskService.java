@@ -80,11 +80,13 @@ public final class RelayTaskService {
 		if (current.version() != expectedVersion) {
 			throw new RelayTaskModifiedConcurrently(taskId);
 		}
-		RelaySpec spec = normalize(app(appId), requested);
+		RelayApp app = app(appId);
+		RelaySpec spec = normalize(app, requested);
 		List<Violation> violations = RelaySpecRules.checkUpdate(current.spec(), spec);
 		if (!violations.isEmpty()) {
 			throw new InvalidRelaySpec(violations);
 		}
+		checkPolicy(app, spec);
 		RelayTask updating = current.beginUpdate(spec, clock.instant());
 		write(updating, current.version(), null);
 		try {
@@ -174,12 +176,21 @@ public final class RelayTaskService {
 	}
 
 	private RelaySpec prepare(String appId, RelaySpec requested) {
-		RelaySpec spec = normalize(app(appId), requested);
+		RelayApp app = app(appId);
+		RelaySpec spec = normalize(app, requested);
 		List<Violation> violations = RelaySpecRules.check(spec);
 		if (!violations.isEmpty()) {
 			throw new InvalidRelaySpec(violations);
 		}
+		checkPolicy(app, spec);
 		return spec;
+	}
+
+	private static void checkPolicy(RelayApp app, RelaySpec spec) {
+		List<Violation> refused = app.destinationViolations(spec);
+		if (!refused.isEmpty()) {
+			throw new DestinationNotAllowed(refused);
+		}
 	}
 
 	private RelayApp app(String appId) {

@@ -119,7 +119,7 @@ class AppsPropertiesValidationTest {
 
 	@Test
 	void toStringNeverContainsTheSigningKeys() {
-		AppSettings settings = new AppSettings("play.example.com", null, null, null, "push-secret-canary",
+		AppSettings settings = AppSettings.of("play.example.com", null, null, null, "push-secret-canary",
 				"play-secret-canary", false, null);
 		assertThat(settings.toString()).doesNotContain("push-secret-canary")
 			.doesNotContain("play-secret-canary")

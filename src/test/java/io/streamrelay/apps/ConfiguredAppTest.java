@@ -23,7 +23,7 @@ class ConfiguredAppTest {
 	static final String HLS_HASH = "3b60cdaf09ed037c6e60fd135b963ca0";
 
 	static ConfiguredApp app(String pushKey, String playKey) {
-		return new ConfiguredApp("app1", new AppSettings("play.example.com", "push.example.com", null, null, pushKey,
+		return new ConfiguredApp("app1", AppSettings.of("play.example.com", "push.example.com", null, null, pushKey,
 				playKey, false, null), CLOCK);
 	}
 
@@ -45,13 +45,13 @@ class ConfiguredAppTest {
 	@Test
 	void defaultDestinationUsesTheStreamingDomainAndConfiguredAppName() {
 		ConfiguredApp app = new ConfiguredApp("app1",
-				new AppSettings("play.example.com", null, "studio", null, null, null, false, null), CLOCK);
+				AppSettings.of("play.example.com", null, "studio", null, null, null, false, null), CLOCK);
 		assertThat(app.defaultDestination("c", "u")).isEqualTo("rtmp://play.example.com/studio/app1_c_u_camera");
 	}
 
 	@Test
 	void defaultSeiMirrorsTheAppSettingsAndIsAbsentWithoutThem() {
-		ConfiguredApp app = new ConfiguredApp("app1", new AppSettings("play.example.com", null, null,
+		ConfiguredApp app = new ConfiguredApp("app1", AppSettings.of("play.example.com", null, null,
 				new AppSettings.Sei(3000, true), null, null, false, null), CLOCK);
 		assertThat(app.defaultSei()).isEqualTo(new SeiSettings(null, new SeiSettings.SeiTiming(3000, true), null));
 		assertThat(UNSIGNED.defaultSei()).isNull();
@@ -83,7 +83,7 @@ class ConfiguredAppTest {
 	@Test
 	void playbackUsesTheConfiguredSchemeAndMatchesTheIngestHostIgnoringCase() {
 		ConfiguredApp app = new ConfiguredApp("app1",
-				new AppSettings("play.example.com", "push.example.com", null, null, null, null, false, "http"), CLOCK);
+				AppSettings.of("play.example.com", "push.example.com", null, null, null, null, false, "http"), CLOCK);
 		ConfiguredApp.Playback playback = app.playback("rtmp://PUSH.Example.com/live/s");
 		assertThat(playback.flv()).isEqualTo("http://play.example.com/live/s.flv");
 		assertThat(playback.hls()).isEqualTo("http://play.example.com/live/s.m3u8");

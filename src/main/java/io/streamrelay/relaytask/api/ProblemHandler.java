@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import io.streamrelay.relaytask.DestinationNotAllowed;
 import io.streamrelay.relaytask.InvalidRelaySpec;
 import io.streamrelay.relaytask.RelayTaskAlreadyExists;
 import io.streamrelay.relaytask.RelayTaskModifiedConcurrently;
@@ -41,6 +42,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> invalid(InvalidRelaySpec ex) {
 		return problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Request breaks a rule",
 				describe(ex.violations()), Map.of("errors", ex.violations()));
+	}
+
+	@ExceptionHandler(DestinationNotAllowed.class)
+	ResponseEntity<Object> notAllowed(DestinationNotAllowed ex) {
+		return problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.DESTINATION_NOT_ALLOWED,
+				"Destination not allowed", describe(ex.violations()), Map.of("errors", ex.violations()));
 	}
 
 	@ExceptionHandler(UnknownApp.class)

@@ -11,6 +11,8 @@ final class ProblemTypes {
 
 	static final URI MALFORMED = type("malformed-request");
 
+	static final URI DESTINATION_NOT_ALLOWED = type("destination-not-allowed");
+
 	static final URI UNKNOWN_APP = type("unknown-app");
 
 	static final URI TASK_NOT_FOUND = type("task-not-found");

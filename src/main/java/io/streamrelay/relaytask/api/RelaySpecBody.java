@@ -43,9 +43,9 @@ public record RelaySpecBody(
 
 	static final String USER_ID_RULE = "must be 1-64 letters, digits, '_', '=' or '-'";
 
-	static final String RTMP_URL = "rtmp://[^\\s/?#@]+/[^\\s#]+";
+	static final String RTMP_URL = "(?i)rtmp://[^\\s/?#]+/[^\\s#]+";
 
-	static final String HTTP_URL = "https?://[^\\s/?#@]+(/[^\\s#]*)?";
+	static final String HTTP_URL = "(?i)https?://[^\\s/?#]+(/[^\\s#]*)?";
 
 	static final String MAX_IDLE_RULE = "must be between 10 and 86400 seconds";
 

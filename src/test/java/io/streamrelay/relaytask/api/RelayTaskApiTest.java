@@ -1,5 +1,6 @@
 package io.streamrelay.relaytask.api;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 import io.streamrelay.mputaskid.MpuTaskIds;
@@ -37,7 +38,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @TestPropertySource(properties = { "streamrelay.apps.signed-app.streaming-domain=play.signed.example",
 		"streamrelay.apps.signed-app.ingest-domain=push.signed.example",
 		"streamrelay.apps.signed-app.push-auth-key=push-secret-canary",
-		"streamrelay.apps.signed-app.play-auth-key=play-secret-canary" })
+		"streamrelay.apps.signed-app.play-auth-key=play-secret-canary",
+		"streamrelay.apps.demo-app.allowed-destination-hosts[0]=*.rtmp.youtube.com" })
 class RelayTaskApiTest {
 
 	static final String SINGLE = "{'channelId':'ch1','mode':'single','single':{'userId':'u1'}}";
@@ -453,6 +455,55 @@ class RelayTaskApiTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.state").value("stopped"));
 		assertThat(this.gateway.calls()).extracting(RecordingGateway.Call::action).containsExactly("update", "stop");
+	}
+
+	static Stream<Arguments> hostileUrls() {
+		String[] destinations = { "rtmp://127.0.0.1/live/s", "rtmp://10.0.0.5/live/s", "rtmp://192.168.1.1/live/s",
+				"rtmp://172.16.0.1/live/s", "rtmp://169.254.169.254/latest/meta-data", "rtmp://100.100.100.200/latest/meta-data",
+				"rtmp://[::1]/live/s", "rtmp://[fd00::1]/live/s", "rtmp://[::ffff:127.0.0.1]/live/s", "rtmp://2130706433/live/s",
+				"rtmp://0x7f000001/live/s", "rtmp://0177.0.0.1/live/s", "rtmp://127.1/live/s", "rtmp://localhost/live/s",
+				"rtmp://foo.localhost/live/s", "rtmp://printer.local/live/s", "rtmp://metadata.google.internal/x/y",
+				"rtmp://metadata/x/y", "rtmp://user:pass@push.example.com/live/s", "rtmp://push.example.com@evil.example.net/live/s",
+				"rtmp://push.example.com:8080/live/s", "rtmp://push.example.com:22/live/s", "rtmp://evil.example.net/live/s",
+				"rtmp://push.example.com.evil.example.net/live/s", "rtmp://xpush.example.com/live/s", "rtmp://a_b.example.com/live/s",
+				"RTMP://127.0.0.1/live/s" };
+		String[] images = { "http://img.example.com/a.png", "https://127.0.0.1/a.png", "https://169.254.169.254/latest/meta-data",
+				"https://img.example.com:8443/a.png", "https://user@img.example.com/a.png", "https://evil.example.net/a.png",
+				"https://img.example.com.evil.example.net/a.png", "https://[::ffff:127.0.0.1]/a.png", "https://localhost/a.png",
+				"https://metadata.google.internal/computeMetadata/v1/", "https://100.100.100.200/latest/meta-data" };
+		List<Arguments> cases = new java.util.ArrayList<>();
+		for (String url : destinations) {
+			cases.add(Arguments.of(url, "{'channelId':'c','mode':'single','single':{'userId':'u1'},'destinations':['" + url + "']}",
+					"destinations[0]"));
+		}
+		for (String url : images) {
+			cases.add(Arguments.of("background " + url, mixedWith("'background':{'url':'" + url + "'}"), "mixed.background.url"));
+			cases.add(Arguments.of("pane " + url, pane("'x':0,'y':0,'width':1,'height':1,'backgroundImageUrl':'" + url + "'"),
+					"mixed.layout.panes[0].backgroundImageUrl"));
+		}
+		return cases.stream();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("hostileUrls")
+	void refusesHostileDestinationsAndImagesWith422BeforeAnyVendorCall(String url, String body, String field)
+			throws Exception {
+		start("demo-app", body).andExpect(status().isUnprocessableContent())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("https://streamrelay.io/problems/destination-not-allowed"))
+			.andExpect(jsonPath("$.errors[0].field").value(field));
+		assertThat(this.gateway.calls()).isEmpty();
+	}
+
+	@Test
+	void allowsConfiguredThirdPartyHostsAndImageHosts() throws Exception {
+		start("demo-app", "{'taskId':'yt-1','channelId':'c','mode':'single','single':{'userId':'u1'},"
+				+ "'destinations':['rtmp://a.rtmp.youtube.com/live2/key','rtmp://push.example.com:1935/live/s']}")
+			.andExpect(status().isCreated());
+		start("demo-app", "{'taskId':'img-1','channelId':'c','mode':'mixed','mixed':{'users':[{'userId':'u1'}],"
+				+ "'layout':{'panes':[{'x':0,'y':0,'width':1,'height':1,'backgroundImageUrl':'https://img.example.com/p.png'}]},"
+				+ "'background':{'url':'https://IMG.example.com/bg.png?a=1&b=2'}}}")
+			.andExpect(status().isCreated());
 	}
 
 }
