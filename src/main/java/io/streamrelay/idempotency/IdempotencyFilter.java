@@ -1,0 +1,202 @@
+package io.streamrelay.idempotency;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Makes POST, PATCH and DELETE under {@code /v1/apps/{appId}/} idempotent when they carry an
+ * {@code Idempotency-Key}: the first request executes and its response is recorded; a retry with the same key
+ * and the same request gets that response again, marked {@code Idempotent-Replayed: true}.
+ */
+class IdempotencyFilter extends OncePerRequestFilter {
+
+	/** After authentication (which sets {@link Callers#ATTRIBUTE}), before nothing that matters. */
+	static final int ORDER = Ordered.LOWEST_PRECEDENCE - 10;
+
+	static final String REPLAYED = "Idempotent-Replayed";
+
+	/** Only these response headers are recorded and replayed; the rest are per-response (Date, ...). */
+	static final List<String> REPLAYED_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG,
+			HttpHeaders.CONTENT_TYPE, HttpHeaders.RETRY_AFTER);
+
+	private static final Set<String> METHODS = Set.of("POST", "PATCH", "DELETE");
+
+	private static final Pattern APP_PATH = Pattern.compile("/v1/apps/([^/]{1,255})/.+");
+
+	private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
+
+	private final IdempotencyKeys keys;
+
+	private final Fingerprints fingerprints;
+
+	private final IdempotencyProblems problems;
+
+	IdempotencyFilter(IdempotencyKeys keys, Fingerprints fingerprints, IdempotencyProblems problems) {
+		this.keys = keys;
+		this.fingerprints = fingerprints;
+		this.problems = problems;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !METHODS.contains(request.getMethod()) || appId(request) == null;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		List<String> values = Collections.list(request.getHeaders(IdempotencyKeyHeader.NAME));
+		if (values.isEmpty()) {
+			chain.doFilter(request, response);
+			return;
+		}
+		String key = (values.size() == 1) ? IdempotencyKeyHeader.parse(values.get(0)) : null;
+		if (key == null) {
+			this.problems.invalidKey(response);
+			return;
+		}
+		CachedBodyRequest cached = new CachedBodyRequest(request);
+		IdempotencyScope scope = new IdempotencyScope(appId(request), Callers.of(request), key);
+		String fingerprint = this.fingerprints.of(request.getMethod(), pathAndQuery(request), cached.body());
+		Claim claim;
+		try {
+			claim = this.keys.claim(scope, fingerprint);
+		}
+		catch (DataAccessException ex) {
+			log.error("Idempotency key store failed; request not executed", ex);
+			this.problems.unavailable(response);
+			return;
+		}
+		if (claim instanceof Claim.Acquired acquired) {
+			execute(cached, response, chain, scope, acquired.owner());
+		}
+		else if (claim instanceof Claim.Replay replay) {
+			replay(response, replay.response());
+		}
+		else if (claim instanceof Claim.Mismatch) {
+			this.problems.reused(response, key);
+		}
+		else {
+			this.problems.inFlight(response, key);
+		}
+	}
+
+	private void execute(CachedBodyRequest request, HttpServletResponse response, FilterChain chain,
+			IdempotencyScope scope, String owner) throws ServletException, IOException {
+		CapturingResponse capture = new CapturingResponse(response);
+		try {
+			chain.doFilter(request, capture);
+		}
+		catch (ServletException | IOException | RuntimeException ex) {
+			forget(scope, owner);
+			throw ex;
+		}
+		StoredResponse stored = recordable(capture);
+		if (stored == null) {
+			forget(scope, owner);
+		}
+		else {
+			remember(scope, owner, stored);
+		}
+		// recorded first, sent second: a client that loses this answer gets it on retry
+		capture.copyBodyToResponse();
+	}
+
+	/**
+	 * The response to record, or null. A 5xx is never recorded: here it means nothing happened (vendor
+	 * unreachable, throttled) or the outcome is unknown and recorded on the task for reconciliation, so the retry
+	 * must execute again against the task's recorded state; replaying a 504 for a day would help nobody.
+	 */
+	private static StoredResponse recordable(CapturingResponse capture) {
+		if (capture.getStatus() >= 500 || capture.errorSent()) {
+			return null;
+		}
+		String body;
+		try {
+			// API bodies are JSON, which is UTF-8 (RFC 8259) whatever the container's default charset says
+			body = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(capture.getContentAsByteArray())).toString();
+		}
+		catch (CharacterCodingException ex) {
+			return null;
+		}
+		Map<String, String> headers = new LinkedHashMap<>();
+		for (String name : REPLAYED_HEADERS) {
+			String value = HttpHeaders.CONTENT_TYPE.equals(name) ? capture.getContentType() : capture.getHeader(name);
+			if (value != null) {
+				headers.put(name, value);
+			}
+		}
+		return new StoredResponse(capture.getStatus(), headers, body);
+	}
+
+	private void remember(IdempotencyScope scope, String owner, StoredResponse stored) {
+		try {
+			if (!this.keys.complete(scope, owner, stored)) {
+				log.warn("Idempotency key of app {} was taken over before its request finished; response not recorded",
+						scope.appId());
+			}
+		}
+		catch (DataAccessException ex) {
+			// the key stays in flight until its lock times out; a retry then executes against the recorded task
+			log.error("Could not record the response of an idempotent request", ex);
+		}
+	}
+
+	private void forget(IdempotencyScope scope, String owner) {
+		try {
+			this.keys.release(scope, owner);
+		}
+		catch (DataAccessException ex) {
+			log.error("Could not release an idempotency key; it is retried after the lock timeout", ex);
+		}
+	}
+
+	private static void replay(HttpServletResponse response, StoredResponse stored) throws IOException {
+		byte[] body = stored.body().getBytes(StandardCharsets.UTF_8);
+		response.setStatus(stored.status());
+		stored.headers().forEach((name, value) -> {
+			if (HttpHeaders.CONTENT_TYPE.equals(name)) {
+				response.setContentType(value);
+			}
+			else {
+				response.setHeader(name, value);
+			}
+		});
+		response.setHeader(REPLAYED, "true");
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
+	}
+
+	private static String appId(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		Matcher matcher = APP_PATH.matcher(path);
+		return matcher.matches() ? matcher.group(1) : null;
+	}
+
+	private static String pathAndQuery(HttpServletRequest request) {
+		String query = request.getQueryString();
+		return request.getRequestURI() + ((query != null) ? "?" + query : "");
+	}
+
+}

@@ -1,0 +1,14 @@
+package io.streamrelay.idempotency;
+
+import java.util.Objects;
+
+/** What one Idempotency-Key value is unique within: the RTC application and the caller. */
+record IdempotencyScope(String appId, String caller, String key) {
+
+	IdempotencyScope {
+		Objects.requireNonNull(appId, "appId");
+		Objects.requireNonNull(caller, "caller");
+		Objects.requireNonNull(key, "key");
+	}
+
+}
