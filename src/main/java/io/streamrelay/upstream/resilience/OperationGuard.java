@@ -107,7 +107,8 @@ final class OperationGuard {
 	}
 
 	private long openSeconds() {
-		return seconds(Duration.ofMillis(this.breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1)));
+		long millis = this.breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1);
+		return seconds(Duration.ofMillis(millis));
 	}
 
 	private static long seconds(Duration duration) {
