@@ -6,6 +6,9 @@ import com.aliyuncs.DefaultAcsClient;
 import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.policy.retry.RetryPolicy;
 import com.aliyuncs.profile.DefaultProfile;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -13,8 +16,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import io.streamrelay.relaytask.LiveRelayGateway;
+import io.streamrelay.upstream.resilience.ResilientLiveRelayGateway;
 
-/** Wires the Alibaba Cloud SDK client and the {@link LiveRelayGateway} from {@link UpstreamProperties}. */
+/**
+ * Wires the Alibaba Cloud SDK client and the {@link LiveRelayGateway} from {@link UpstreamProperties} and the
+ * {@code resilience4j.*} instances (docs/resilience.md).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(UpstreamProperties.class)
 class AliyunUpstreamConfiguration {
@@ -30,10 +37,16 @@ class AliyunUpstreamConfiguration {
 		return client;
 	}
 
+	/**
+	 * The only {@link LiveRelayGateway} bean: the SDK gateway wrapped in retry, circuit breaker and rate limiters.
+	 * The SDK gateway itself is deliberately not a bean, so nothing can inject it and bypass the guards.
+	 */
 	@Bean
 	LiveRelayGateway liveRelayGateway(DefaultAcsClient aliyunAcsClient, UpstreamProperties properties,
-			Environment environment) {
-		return new AliyunLiveRelayGateway(aliyunAcsClient, settings(properties, environment));
+			Environment environment, RetryRegistry retryRegistry, CircuitBreakerRegistry circuitBreakerRegistry,
+			RateLimiterRegistry rateLimiterRegistry) {
+		return new ResilientLiveRelayGateway(new AliyunLiveRelayGateway(aliyunAcsClient, settings(properties, environment)),
+				retryRegistry, circuitBreakerRegistry, rateLimiterRegistry);
 	}
 
 	static CallSettings settings(UpstreamProperties properties, Environment environment) {
