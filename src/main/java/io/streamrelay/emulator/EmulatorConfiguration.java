@@ -32,6 +32,11 @@ public class EmulatorConfiguration {
 	}
 
 	@Bean
+	FaultPlan emulatorFaultPlan(EmulatorProperties properties) {
+		return new FaultPlan(properties.faults());
+	}
+
+	@Bean
 	MpuOperations emulatorMpuOperations(EmulatorState state) {
 		return new MpuOperations(state);
 	}
