@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @EmulatorMode
 @EnableConfigurationProperties(EmulatorProperties.class)
-@Import({ MpuApiController.class, EmulatorControlController.class })
+@Import({ MpuApiController.class, EmulatorControlController.class, EmulatorFaultController.class })
 public class EmulatorConfiguration {
 
 	// enough for ~1000 requests/s over the whole replay window; beyond that the oldest nonces are forgotten
