@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operator and test endpoints under {@code /emulator}: inspect tasks, simulate SDK-started relays, reset state and faults. */
+/** Operator and test endpoints under {@code /emulator}: inspect tasks, simulate SDK-started relays, reset all. */
 @EmulatorMode
 @RestController
 @RequestMapping("/emulator")
