@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @EmulatorMode
 @EnableConfigurationProperties(EmulatorProperties.class)
-@Import({ MpuApiController.class, EmulatorControlController.class })
+@Import({ MpuApiController.class, EmulatorControlController.class, EmulatorFaultController.class })
 public class EmulatorConfiguration {
 
 	// enough for ~1000 requests/s over the whole replay window; beyond that the oldest nonces are forgotten
@@ -29,6 +29,11 @@ public class EmulatorConfiguration {
 		Duration retention = properties.timestampSkew().multipliedBy(2);
 		return new RequestAuthenticator(properties, new NonceCache(retention, MAX_REMEMBERED_NONCES),
 				Clock.systemUTC());
+	}
+
+	@Bean
+	FaultPlan emulatorFaultPlan(EmulatorProperties properties) {
+		return new FaultPlan(properties.faults());
 	}
 
 	@Bean

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operator and test endpoints under {@code /emulator}: inspect tasks, simulate SDK-started relays, reset state. */
+/** Operator and test endpoints under {@code /emulator}: inspect tasks, simulate SDK-started relays, reset all. */
 @EmulatorMode
 @RestController
 @RequestMapping("/emulator")
@@ -25,8 +25,11 @@ class EmulatorControlController {
 
 	private final EmulatorState state;
 
-	EmulatorControlController(EmulatorState state) {
+	private final FaultPlan faults;
+
+	EmulatorControlController(EmulatorState state, FaultPlan faults) {
 		this.state = state;
+		this.faults = faults;
 	}
 
 	@GetMapping("/tasks")
@@ -60,6 +63,7 @@ class EmulatorControlController {
 	@PostMapping("/reset")
 	ResponseEntity<Void> reset() {
 		this.state.reset();
+		this.faults.clear();
 		return ResponseEntity.noContent().build();
 	}
 

@@ -1,6 +1,7 @@
 package io.streamrelay.emulator;
 
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -18,13 +19,18 @@ import org.springframework.validation.annotation.Validated;
 record EmulatorProperties(@DefaultValue("LTAIemulatorKey") @NotBlank String accessKeyId,
 		@DefaultValue("emulator-secret") @NotBlank String accessKeySecret, @DefaultValue("200") @Min(0) int singleQuota,
 		@DefaultValue("40") @Min(0) int mixedQuota, @DefaultValue("10s") @NotNull Duration streamUrlCooldown,
-		@DefaultValue("15m") @NotNull Duration timestampSkew) {
+		@DefaultValue("15m") @NotNull Duration timestampSkew, List<FaultRule> faults) {
+
+	/** Each preset rule validates itself when bound, so a bad one stops the start-up with the field named. */
+	EmulatorProperties {
+		faults = (faults != null) ? List.copyOf(faults) : List.of();
+	}
 
 	@Override
 	public String toString() {
 		return "EmulatorProperties[accessKeyId=" + this.accessKeyId + ", accessKeySecret=******, singleQuota="
 				+ this.singleQuota + ", mixedQuota=" + this.mixedQuota + ", streamUrlCooldown="
-				+ this.streamUrlCooldown + ", timestampSkew=" + this.timestampSkew + "]";
+				+ this.streamUrlCooldown + ", timestampSkew=" + this.timestampSkew + ", faults=" + this.faults + "]";
 	}
 
 }

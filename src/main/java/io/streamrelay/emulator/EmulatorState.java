@@ -101,12 +101,22 @@ public final class EmulatorState {
 	synchronized EmulatedTask stop(String appId, String taskId, String action) {
 		TaskKey key = new TaskKey(appId, taskId);
 		EmulatedTask current = running(key);
-		Instant now = this.clock.instant();
-		EmulatedTask stopped = new EmulatedTask(current.appId(), current.channelId(), current.taskId(),
-				current.mixMode(), State.STOPPED, current.origin(), current.streamUrls(), current.params(),
-				current.lastCustomSei(), increment(current, action), ++this.revision, now, now);
-		this.tasks.put(key, stopped);
-		return stopped;
+		return markStopped(key, current, increment(current, action));
+	}
+
+	/**
+	 * Stops a running task the way the vendor does on its own (all users left, MaxIdleTime passed): no call is
+	 * counted, and the task then behaves like any stopped one.
+	 * @return false when no such task is running
+	 */
+	public synchronized boolean vanish(String appId, String taskId) {
+		TaskKey key = new TaskKey(appId, taskId);
+		EmulatedTask current = this.tasks.get(key);
+		if (current == null || !current.running()) {
+			return false;
+		}
+		markStopped(key, current, current.callCounts());
+		return true;
 	}
 
 	synchronized EmulatedTask setSei(String appId, String taskId, String customSei, String action) {
@@ -126,6 +136,15 @@ public final class EmulatorState {
 			throw ApiError.taskNotFound(key.taskId());
 		}
 		return current;
+	}
+
+	private EmulatedTask markStopped(TaskKey key, EmulatedTask current, Map<String, Long> counts) {
+		Instant now = this.clock.instant();
+		EmulatedTask stopped = new EmulatedTask(current.appId(), current.channelId(), current.taskId(),
+				current.mixMode(), State.STOPPED, current.origin(), current.streamUrls(), current.params(),
+				current.lastCustomSei(), counts, ++this.revision, now, now);
+		this.tasks.put(key, stopped);
+		return stopped;
 	}
 
 	private EmulatedTask save(TaskKey key, TaskSpec spec, Origin origin, String customSei, Map<String, Long> counts) {

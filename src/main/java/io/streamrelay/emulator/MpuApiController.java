@@ -5,7 +5,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import java.io.IOException;
+
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,18 +35,32 @@ class MpuApiController {
 
 	private final EmulatorState state;
 
-	MpuApiController(RequestAuthenticator authenticator, MpuOperations operations, EmulatorState state) {
+	private final FaultPlan faults;
+
+	MpuApiController(RequestAuthenticator authenticator, MpuOperations operations, EmulatorState state,
+			FaultPlan faults) {
 		this.authenticator = authenticator;
 		this.operations = operations;
 		this.state = state;
+		this.faults = faults;
 	}
 
 	@RequestMapping(path = "/", params = "Action", method = { RequestMethod.GET, RequestMethod.POST })
-	ResponseEntity<String> handle(HttpServletRequest request) {
+	ResponseEntity<String> handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Map<String, String> params = firstValues(request.getParameterMap());
 		String action = params.get("Action");
 		this.authenticator.authenticate(request.getMethod(), params);
 		this.state.countCall(action);
+		// faults come after authentication so that fault tests still prove the signature path
+		FaultRule fault = this.faults.take(action).orElse(null);
+		if (fault == null) {
+			return execute(action, params);
+		}
+		log.info("Injecting fault {} into {}", fault, action);
+		return FaultInjector.inject(fault, () -> execute(action, params), response);
+	}
+
+	private ResponseEntity<String> execute(String action, Map<String, String> params) {
 		ObjectNode body = JsonParams.MAPPER.createObjectNode();
 		body.put("RequestId", requestId());
 		body.setAll(this.operations.execute(action, params));

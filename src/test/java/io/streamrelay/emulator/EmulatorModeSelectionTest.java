@@ -33,6 +33,8 @@ class EmulatorModeSelectionTest {
 			assertThat(this.context.getBeansOfType(EmulatorState.class)).hasSize(1);
 			assertThat(this.context.getBeansOfType(EmulatorProperties.class)).hasSize(1);
 			assertThat(this.context.getBeansOfType(MpuApiController.class)).hasSize(1);
+			assertThat(this.context.getBeansOfType(EmulatorFaultController.class)).hasSize(1);
+			assertThat(this.context.getBeansOfType(FaultPlan.class)).hasSize(1);
 			assertThat(this.context.getBean(EmulatorProperties.class).accessKeyId()).isEqualTo("LTAIemulatorKey");
 		}
 
@@ -57,7 +59,7 @@ class EmulatorModeSelectionTest {
 	@Test
 	void propertiesNeverPrintTheSecret() {
 		EmulatorProperties properties = new EmulatorProperties("id", "top-secret", 1, 1, java.time.Duration.ZERO,
-				java.time.Duration.ZERO);
+				java.time.Duration.ZERO, java.util.List.of());
 
 		assertThat(properties.toString()).doesNotContain("top-secret").contains("id");
 	}

@@ -265,7 +265,7 @@ class EmulatorSdkTest {
 		return tasks.get(0);
 	}
 
-	private static StartLiveMPUTaskRequest singleStart(String appId, String taskId, String url) {
+	static StartLiveMPUTaskRequest singleStart(String appId, String taskId, String url) {
 		StartLiveMPUTaskRequest start = new StartLiveMPUTaskRequest();
 		start.setAppId(appId);
 		start.setChannelId("ch1");

@@ -39,7 +39,7 @@ class MpuApiHttpTest {
 		this.state.reset();
 	}
 
-	private static Map<String, String> signed(String method, String action, Map<String, String> business) {
+	static Map<String, String> signed(String method, String action, Map<String, String> business) {
 		Map<String, String> params = new LinkedHashMap<>(business);
 		params.put("Action", action);
 		params.put("Format", "JSON");
@@ -53,7 +53,7 @@ class MpuApiHttpTest {
 		return params;
 	}
 
-	private static String form(Map<String, String> params) {
+	static String form(Map<String, String> params) {
 		return params.entrySet()
 			.stream()
 			.map((e) -> SignatureV1.percentEncode(e.getKey()) + "=" + SignatureV1.percentEncode(e.getValue()))

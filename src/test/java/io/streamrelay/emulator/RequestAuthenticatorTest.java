@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class RequestAuthenticatorTest {
 	private static final Instant NOW = Instant.parse("2024-01-01T00:00:00Z");
 
 	private final EmulatorProperties properties = new EmulatorProperties("LTAIemulatorKey", "emulator-secret", 200, 40,
-			Duration.ofSeconds(10), Duration.ofMinutes(15));
+			Duration.ofSeconds(10), Duration.ofMinutes(15), List.of());
 
 	private final RequestAuthenticator authenticator = new RequestAuthenticator(this.properties,
 			new NonceCache(Duration.ofMinutes(30), 1000), Clock.fixed(NOW, ZoneOffset.UTC));
