@@ -25,7 +25,7 @@ import org.springframework.core.type.classreading.MetadataReaderFactory;
  * Several real instances of the service in one JVM sharing one database, as replicas would. Replica 0 hosts the
  * emulator; the others run in aliyun mode against it, so every vendor call lands in one emulator.
  */
-final class Replicas implements AutoCloseable {
+public final class Replicas implements AutoCloseable {
 
 	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
@@ -48,13 +48,20 @@ final class Replicas implements AutoCloseable {
 				// only the first replica may clean the shared schema
 				properties.add("spring.flyway.clean-on-validation-error=false");
 			}
-			this.contexts.add(new SpringApplicationBuilder(StreamRelayApplication.class)
-				.initializers((context) -> {
-					TestPropertyValues.of(properties).applyTo(context);
-					context.getBeanFactory().registerSingleton("excludeTestClasses", new ExcludeTestClasses());
-				})
-				.run());
+			this.contexts.add(start(properties));
 		}
+	}
+
+	/** A plain instance of the service (not a test context) with these properties. */
+	public static ConfigurableApplicationContext start(List<String> properties) {
+		return new SpringApplicationBuilder(StreamRelayApplication.class).initializers((context) -> {
+			TestPropertyValues.of(properties).applyTo(context);
+			context.getBeanFactory().registerSingleton("excludeTestClasses", new ExcludeTestClasses());
+		}).run();
+	}
+
+	public static int port(ConfigurableApplicationContext context) {
+		return ((WebServerApplicationContext) context).getWebServer().getPort();
 	}
 
 	ConfigurableApplicationContext context(int replica) {

@@ -142,6 +142,38 @@ abstract class TwoReplicasTest {
 		assertThat(vendorContent).contains(finalContent);
 	}
 
+	@Test
+	void theReconcilerNeverRunsOnBothReplicasAtOnce() throws Exception {
+		for (int i = 0; i < 3; i++) {
+			assertThat(send(i % 2, "POST", TASKS, "application/json", "{'taskId':'rec-" + i
+					+ "','channelId':'rec','mode':'single','single':{'userId':'u" + i + "'}}").status()).isEqualTo(201);
+		}
+		io.streamrelay.emulator.FaultPlan faults = this.replicas.context(0).getBean(io.streamrelay.emulator.FaultPlan.class);
+		// every ListRtcMPUTaskDetail takes 300 ms, so a run lasts at least 0.9 s: both replicas try during it
+		faults.add(new io.streamrelay.emulator.FaultRule("ListRtcMPUTaskDetail", io.streamrelay.emulator.FaultRule.Kind.LATENCY,
+				-1, 300, io.streamrelay.emulator.FaultRule.When.BEFORE));
+		try {
+			io.streamrelay.relaytask.reconciliation.ReconcilerJob[] jobs = {
+					this.replicas.context(0).getBean(io.streamrelay.relaytask.reconciliation.ReconcilerJob.class),
+					this.replicas.context(1).getBean(io.streamrelay.relaytask.reconciliation.ReconcilerJob.class) };
+			int rounds = 4;
+			int ran = 0;
+			int skipped = 0;
+			for (int round = 0; round < rounds; round++) {
+				List<Boolean> executed = concurrently(2, (i) -> jobs[i].runOnce() != null);
+				assertThat(executed).as("round " + round).containsExactlyInAnyOrder(true, false);
+				ran += executed.stream().filter((b) -> b).count();
+				skipped += executed.stream().filter((b) -> !b).count();
+			}
+			System.out.printf("[replicas %s] reconciler: %d rounds started on both replicas at once -> %d runs, %d skipped (lock held)%n",
+					getClass().getSimpleName(), rounds, ran, skipped);
+			assertThat(ran).isEqualTo(rounds);
+		}
+		finally {
+			faults.clear();
+		}
+	}
+
 	static void sleep(long millis) {
 		try {
 			Thread.sleep(millis);
