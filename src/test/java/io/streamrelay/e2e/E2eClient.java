@@ -32,7 +32,8 @@ final class E2eClient implements AutoCloseable {
 
 	Reply send(String method, String path, String contentType, String body) throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(30));
+			.timeout(Duration.ofSeconds(30))
+			.header("Authorization", io.streamrelay.security.TestKeys.BEARER_DEVELOPMENT);
 		if (body != null) {
 			request.header("Content-Type", contentType);
 		}

@@ -43,7 +43,9 @@ class EmulatorModeSelectionTest {
 	@Nested
 	@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:modeselection-aliyun;DB_CLOSE_DELAY=-1",
 			"streamrelay.upstream.mode=aliyun", "streamrelay.upstream.access-key-id=LTAItestOnly",
-			"streamrelay.upstream.access-key-secret=test-only-secret" })
+			"streamrelay.upstream.access-key-secret=test-only-secret", "streamrelay.security.api-keys[0].name=ops",
+			"streamrelay.security.api-keys[0].sha256=0000000000000000000000000000000000000000000000000000000000000000",
+			"streamrelay.security.api-keys[0].apps[0]=*", "streamrelay.security.api-keys[0].role=ADMIN" })
 	class AliyunMode {
 
 		@Autowired

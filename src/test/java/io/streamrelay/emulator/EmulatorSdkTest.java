@@ -370,7 +370,12 @@ class EmulatorSdkTest {
 	}
 
 	// Deliberately not a @Configuration: component scans of the whole application must never pick it up.
-	@EnableAutoConfiguration(exclude = { DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class })
+	@EnableAutoConfiguration(exclude = { DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class,
+			org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration.class,
+			org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration.class,
+			org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration.class,
+			org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration.class,
+			org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration.class })
 	@Import(EmulatorConfiguration.class)
 	static class EmulatorOnly {
 

@@ -93,14 +93,14 @@ class FaultMatrixTest {
 
 	@BeforeAll
 	void start() {
-		this.vendor = Replicas.start(List.of("server.port=0", "spring.main.banner-mode=off",
+		this.vendor = Replicas.start(withKeys("server.port=0", "spring.main.banner-mode=off",
 				"spring.datasource.url=jdbc:h2:mem:faults-vendor;DB_CLOSE_DELAY=-1",
 				"streamrelay.emulator.stream-url-cooldown=0s", "streamrelay.reconciler.enabled=false"));
 		this.wireMock = new WireMockServer(options().dynamicPort());
 		this.wireMock.start();
 		this.wireMockPort = this.wireMock.port();
 		proxyEverything();
-		this.service = Replicas.start(List.of("server.port=0", "spring.main.banner-mode=off",
+		this.service = Replicas.start(withKeys("server.port=0", "spring.main.banner-mode=off",
 				"spring.datasource.url=jdbc:h2:mem:faults-service;DB_CLOSE_DELAY=-1",
 				"streamrelay.reconciler.enabled=false", "streamrelay.upstream.mode=aliyun",
 				"streamrelay.upstream.endpoint=127.0.0.1:" + this.wireMockPort, "streamrelay.upstream.protocol=HTTP",
@@ -108,8 +108,11 @@ class FaultMatrixTest {
 				"streamrelay.upstream.access-key-secret=emulator-secret", "streamrelay.upstream.read-timeout=500ms",
 				"streamrelay.upstream.connect-timeout=500ms",
 				// the breaker has its own tests; here every request must reach the fault
+				"resilience4j.circuitbreaker.instances.vendor.sliding-window-size=100000",
 				"resilience4j.circuitbreaker.instances.vendor.minimum-number-of-calls=100000"));
 		this.http = new HttpCalls(Replicas.port(this.service));
+		assertThat(this.service.getBean(CircuitBreakerRegistry.class).circuitBreaker("vendor").getCircuitBreakerConfig()
+			.getMinimumNumberOfCalls()).as("the breaker must not open during the matrix").isEqualTo(100000);
 	}
 
 	@AfterAll
@@ -324,6 +327,12 @@ class FaultMatrixTest {
 			}
 		}
 		return drift;
+	}
+
+	static List<String> withKeys(String... properties) {
+		List<String> all = new java.util.ArrayList<>(List.of(properties));
+		all.addAll(io.streamrelay.security.TestKeys.ADMIN_PROPERTIES);
+		return all;
 	}
 
 }

@@ -46,7 +46,7 @@ class GracefulShutdownTest {
 	@Test
 	void anInFlightStartFinishesAndIsRecordedWhenTheReplicaShutsDown() throws Exception {
 		String database = "spring.datasource.url=jdbc:h2:mem:graceful;DB_CLOSE_DELAY=-1";
-		this.vendor = Replicas.start(List.of("server.port=0", "spring.main.banner-mode=off", database,
+		this.vendor = Replicas.start(withKeys("server.port=0", "spring.main.banner-mode=off", database,
 				"streamrelay.emulator.stream-url-cooldown=0s", "streamrelay.reconciler.enabled=false"));
 		this.wireMock = new WireMockServer(options().dynamicPort());
 		this.wireMock.start();
@@ -55,7 +55,7 @@ class GracefulShutdownTest {
 		this.wireMock.stubFor(post(urlPathEqualTo("/")).atPriority(1)
 			.withQueryParam("Action", equalTo("StartLiveMPUTask"))
 			.willReturn(aResponse().proxiedFrom(vendorUrl).withFixedDelay(2000)));
-		this.service = Replicas.start(List.of("server.port=0", "spring.main.banner-mode=off", database,
+		this.service = Replicas.start(withKeys("server.port=0", "spring.main.banner-mode=off", database,
 				"streamrelay.reconciler.enabled=false", "streamrelay.upstream.mode=aliyun",
 				"streamrelay.upstream.endpoint=127.0.0.1:" + this.wireMock.port(), "streamrelay.upstream.protocol=HTTP",
 				"streamrelay.upstream.access-key-id=LTAIemulatorKey",
@@ -81,6 +81,12 @@ class GracefulShutdownTest {
 		HttpCalls.Reply recorded = new HttpCalls(Replicas.port(this.vendor)).send("GET",
 				FaultMatrixTest.TASKS + "/graceful-1", null, null);
 		assertThat(JsonMapper.builder().build().readTree(recorded.body()).get("state").asString()).isEqualTo("active");
+	}
+
+	static List<String> withKeys(String... properties) {
+		List<String> all = new java.util.ArrayList<>(List.of(properties));
+		all.addAll(io.streamrelay.security.TestKeys.ADMIN_PROPERTIES);
+		return all;
 	}
 
 }

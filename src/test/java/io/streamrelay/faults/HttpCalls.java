@@ -34,7 +34,8 @@ final class HttpCalls {
 
 	Reply send(String method, String path, String contentType, String body) throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(60));
+			.timeout(Duration.ofSeconds(60))
+			.header("Authorization", io.streamrelay.security.TestKeys.BEARER_ADMIN);
 		if (body != null) {
 			request.header("Content-Type", contentType);
 		}

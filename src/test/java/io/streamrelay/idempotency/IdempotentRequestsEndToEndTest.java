@@ -191,6 +191,7 @@ class IdempotentRequestsEndToEndTest {
 
 	private Reply send(String method, String path, String key, String body) throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.header("Authorization", io.streamrelay.security.TestKeys.BEARER_DEVELOPMENT)
 			.timeout(Duration.ofSeconds(30));
 		if (key != null) {
 			request.header("Idempotency-Key", key);

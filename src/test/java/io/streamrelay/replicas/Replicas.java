@@ -39,6 +39,7 @@ public final class Replicas implements AutoCloseable {
 			properties.add("spring.main.banner-mode=off");
 			properties.add("streamrelay.emulator.stream-url-cooldown=0s");
 			properties.add("streamrelay.reconciler.enabled=false");
+			properties.addAll(io.streamrelay.security.TestKeys.ADMIN_PROPERTIES);
 			if (i > 0) {
 				properties.add("streamrelay.upstream.mode=aliyun");
 				properties.add("streamrelay.upstream.endpoint=127.0.0.1:" + port(0));
@@ -75,7 +76,8 @@ public final class Replicas implements AutoCloseable {
 	Reply send(int replica, String method, String path, String contentType, String body)
 			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(replica) + path))
-			.timeout(Duration.ofSeconds(60));
+			.timeout(Duration.ofSeconds(60))
+			.header("Authorization", io.streamrelay.security.TestKeys.BEARER_ADMIN);
 		if (body != null) {
 			request.header("Content-Type", contentType);
 		}

@@ -13,6 +13,7 @@ import io.streamrelay.relaytask.RelayTaskStateConflict;
 import io.streamrelay.relaytask.UnknownApp;
 import io.streamrelay.relaytask.UpstreamFailure;
 import io.streamrelay.relaytask.Violation;
+import io.streamrelay.security.RequestBodyTooLarge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -108,6 +109,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RequestBodyTooLarge tooLarge) {
+				return problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.type("payload-too-large"),
+						"Request body too large", "Request bodies are limited to " + tooLarge.maxBytes() + " bytes",
+						Map.of());
+			}
+		}
 		Violation violation = unreadable(ex);
 		return problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED, "Malformed request body",
 				violation.field() + " " + violation.rule(), Map.of("errors", List.of(violation)));

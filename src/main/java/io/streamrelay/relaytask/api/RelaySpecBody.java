@@ -63,6 +63,14 @@ public record RelaySpecBody(
 
 	static final String INTERVAL_RULE = "must be between 1000 and 5000 ms";
 
+	/** Destinations may carry stream keys and auth tokens: never printed (debug logs print request bodies). */
+	@Override
+	public String toString() {
+		return "RelaySpecBody[taskId=" + taskId + ", channelId=" + channelId + ", mode=" + mode + ", single=" + single
+				+ ", mixed=" + mixed + ", destinations=" + (destinations == null ? "none" : destinations.size() + " hidden")
+				+ ", sei=" + sei + ", maxIdleSeconds=" + maxIdleSeconds + ", region=" + region + "]";
+	}
+
 	/** The one user a single-stream relay publishes. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Single(@NotNull @Pattern(regexp = USER_ID, message = USER_ID_RULE) String userId,

@@ -28,6 +28,7 @@ class AliyunUpstreamConfiguration {
 
 	@Bean(destroyMethod = "shutdown")
 	DefaultAcsClient aliyunAcsClient(UpstreamProperties properties, Environment environment) {
+		refuseCertificateCheckBypass(properties, environment);
 		UpstreamCredentials credentials = UpstreamCredentials.resolve(properties, environment);
 		DefaultProfile profile = DefaultProfile.getProfile(properties.regionId(), credentials.accessKeyId(),
 				credentials.accessKeySecret());
@@ -47,6 +48,18 @@ class AliyunUpstreamConfiguration {
 			RateLimiterRegistry rateLimiterRegistry) {
 		return new ResilientLiveRelayGateway(new AliyunLiveRelayGateway(aliyunAcsClient, settings(properties, environment)),
 				retryRegistry, circuitBreakerRegistry, rateLimiterRegistry);
+	}
+
+	/** The SDK skips TLS certificate checks when this variable is set (docs/aliyun-mpu-api.md §7). */
+	static final String IGNORE_SSL_VARIABLE = "ALIBABACLOUD_JAVA_CORE_INGNORE_SSL";
+
+	static void refuseCertificateCheckBypass(UpstreamProperties properties, Environment environment) {
+		String bypass = environment.getProperty(IGNORE_SSL_VARIABLE);
+		if (properties.mode() == UpstreamProperties.Mode.ALIYUN && bypass != null && !bypass.isBlank()
+				&& !"false".equalsIgnoreCase(bypass.trim())) {
+			throw new IllegalStateException(IGNORE_SSL_VARIABLE + " is set: the vendor SDK would skip TLS certificate"
+					+ " checks; unset it to run with streamrelay.upstream.mode=aliyun");
+		}
 	}
 
 	static CallSettings settings(UpstreamProperties properties, Environment environment) {

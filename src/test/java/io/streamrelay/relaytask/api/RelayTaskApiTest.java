@@ -34,6 +34,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(controllers = RelayTaskController.class)
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc(addFilters = false)
 @Import({ ApiTestWiring.class, ProblemHandler.class })
 @TestPropertySource(properties = { "streamrelay.apps.signed-app.streaming-domain=play.signed.example",
 		"streamrelay.apps.signed-app.ingest-domain=push.signed.example",

@@ -1,0 +1,92 @@
+package io.streamrelay.security;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.streamrelay.idempotency.Callers;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates {@code Authorization: Bearer <key>} (never a key in the query string), then applies the key's
+ * app scope, role and request rate on {@code /v1/apps/...}. The key itself is never logged or stored.
+ */
+class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+	private static final Set<String> QUERY_KEY_NAMES = Set.of("api_key", "apikey", "access_token", "token", "key");
+
+	private final ApiKeys keys;
+
+	private final SecurityProblems problems;
+
+	private final RateLimiterRegistry limiters;
+
+	private final RateLimiterConfig perKey;
+
+	ApiKeyAuthenticationFilter(ApiKeys keys, SecurityProblems problems, RateLimiterRegistry limiters,
+			RateLimiterConfig perKey) {
+		this.keys = keys;
+		this.problems = problems;
+		this.limiters = limiters;
+		this.perKey = perKey;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (request.getParameterMap().keySet().stream().anyMatch((n) -> QUERY_KEY_NAMES.contains(n.toLowerCase(Locale.ROOT)))
+				&& request.getQueryString() != null) {
+			this.problems.unauthenticated(response,
+					"API keys are not accepted in the query string; send Authorization: Bearer <key>");
+			return;
+		}
+		String header = request.getHeader("Authorization");
+		if (header == null) {
+			chain.doFilter(request, response);
+			return;
+		}
+		Optional<ApiKey> key = header.regionMatches(true, 0, "Bearer ", 0, 7)
+				? this.keys.find(header.substring(7).trim()) : Optional.empty();
+		if (key.isEmpty()) {
+			this.problems.unauthenticated(response, "The API key is missing, malformed or not known");
+			return;
+		}
+		ApiKeyAuthentication authentication = new ApiKeyAuthentication(key.get());
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/v1/")) {
+			AppAccess access = AppAccess.decide(request, authentication);
+			if (access.verdict() != AppAccess.Verdict.ALLOWED) {
+				this.problems.denied(response, access);
+				return;
+			}
+			RateLimiter limiter = this.limiters.rateLimiter("api-key-" + key.get().name(), this.perKey);
+			if (!limiter.acquirePermission()) {
+				this.problems.write(response, 429, "too-many-requests", "Too many requests",
+						"This API key sent more requests per second than allowed; retry after the Retry-After delay",
+						java.util.Map.of("Retry-After", "1"));
+				return;
+			}
+		}
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(authentication);
+		SecurityContextHolder.setContext(context);
+		request.setAttribute(Callers.ATTRIBUTE, key.get().name());
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+}

@@ -1,0 +1,81 @@
+package io.streamrelay.security;
+
+import java.time.Duration;
+
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Spring Security for a stateless API: API keys instead of sessions, no CSRF, form or basic login; the emulator
+ * endpoints (own signature check) and health probes are open; metrics are for admin keys.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ApiSecurityProperties.class)
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys keys, SecurityProblems problems,
+			RateLimiterRegistry limiters, ApiSecurityProperties properties) throws Exception {
+		RateLimiterConfig perKey = RateLimiterConfig.custom()
+			.limitForPeriod(properties.requestsPerSecondPerKey())
+			.limitRefreshPeriod(Duration.ofSeconds(1))
+			.timeoutDuration(Duration.ZERO)
+			.build();
+		http.csrf((csrf) -> csrf.disable())
+			.httpBasic((basic) -> basic.disable())
+			.formLogin((form) -> form.disable())
+			.logout((logout) -> logout.disable())
+			.requestCache((cache) -> cache.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems, limiters, perKey),
+					AnonymousAuthenticationFilter.class)
+			.authorizeHttpRequests((authorize) -> authorize
+				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+				.requestMatchers("/actuator/info").authenticated()
+				.requestMatchers("/actuator/**").hasRole("ADMIN")
+				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+				.requestMatchers("/v1/**").authenticated()
+				// the emulator authenticates by its own signature check and exists only in emulator mode
+				.requestMatchers("/emulator/**").permitAll()
+				.requestMatchers(HttpMethod.POST, "/").permitAll()
+				.requestMatchers(HttpMethod.GET, "/").permitAll()
+				.requestMatchers("/error").permitAll()
+				.anyRequest().denyAll())
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint((request, response, ex) -> problems.unauthenticated(response,
+						"Send an API key as Authorization: Bearer <key>"))
+				.accessDeniedHandler((request, response, ex) -> problems.write(response, 403, "forbidden", "Not allowed",
+						"This API key may not use this endpoint", java.util.Map.of())));
+		return http.build();
+	}
+
+	/** No users: keeps Boot from creating a default user with a generated password. */
+	@Bean
+	UserDetailsService noUsers() {
+		return new InMemoryUserDetailsManager();
+	}
+
+	@Bean
+	FilterRegistrationBean<RequestLimitsFilter> requestLimits(ApiSecurityProperties properties,
+			SecurityProblems problems) {
+		FilterRegistrationBean<RequestLimitsFilter> registration = new FilterRegistrationBean<>(
+				new RequestLimitsFilter(properties.maxBodyBytes(), problems));
+		// before Spring Security (-100) and the idempotency filter, which reads whole bodies
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+}
