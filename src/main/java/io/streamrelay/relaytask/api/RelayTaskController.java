@@ -164,6 +164,9 @@ class RelayTaskController {
 		if (token == null) {
 			return null;
 		}
+		if (token.length() > 100) {
+			throw new InvalidRelaySpec("pageToken", "is not a token returned by this API");
+		}
 		try {
 			String taskId = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
 			if (taskId.matches(RelaySpecBody.TASK_ID)) {
