@@ -1,13 +1,8 @@
 package io.streamrelay.e2e;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 
 import com.aliyuncs.DefaultAcsClient;
+import io.streamrelay.testing.TestHttp;
 import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.live.model.v20161101.ListRtcMPUTaskDetailRequest;
 import com.aliyuncs.profile.DefaultProfile;
@@ -19,44 +14,38 @@ final class E2eClient implements AutoCloseable {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final DefaultAcsClient sdk;
 
 	private final int port;
 
+	private final TestHttp http;
+
 	E2eClient(int port) {
 		this.port = port;
+		this.http = new TestHttp(port, io.streamrelay.security.TestKeys.BEARER_DEVELOPMENT);
 		this.sdk = new DefaultAcsClient(DefaultProfile.getProfile("cn-shanghai", "LTAIemulatorKey", "emulator-secret"));
 	}
 
-	Reply send(String method, String path, String contentType, String body) throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(30))
-			.header("Authorization", io.streamrelay.security.TestKeys.BEARER_DEVELOPMENT);
-		if (body != null) {
-			request.header("Content-Type", contentType);
-		}
-		request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-				: HttpRequest.BodyPublishers.ofString(body));
-		HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-				response.headers().firstValue("Location").orElse(null), response.body());
+	Reply send(String method, String path, String contentType, String body) {
+		TestHttp.Reply reply = this.http.send(method, path, body,
+				contentType == null ? java.util.Map.of() : java.util.Map.of("Content-Type", contentType));
+		return new Reply(reply.status(), reply.contentType(), reply.header("Location"), reply.body());
 	}
 
-	Reply post(String path, String json) throws IOException, InterruptedException {
+	Reply post(String path, String json) {
 		return send("POST", path, "application/json", json.replace('\'', '"'));
 	}
 
-	Reply patch(String path, String json) throws IOException, InterruptedException {
+	Reply patch(String path, String json) {
 		return send("PATCH", path, "application/merge-patch+json", json.replace('\'', '"'));
 	}
 
-	Reply get(String path) throws IOException, InterruptedException {
+	Reply get(String path) {
 		return send("GET", path, null, null);
 	}
 
-	Reply delete(String path) throws IOException, InterruptedException {
+	Reply delete(String path) {
 		return send("DELETE", path, null, null);
 	}
 

@@ -1,49 +1,35 @@
 package io.streamrelay.faults;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import io.streamrelay.testing.TestHttp;
+
 
 /** The service's relay-task API over real HTTP. */
 final class HttpCalls {
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-	private final int port;
+	private final TestHttp http;
 
 	HttpCalls(int port) {
-		this.port = port;
+		this.http = new TestHttp(port, io.streamrelay.security.TestKeys.BEARER_ADMIN);
 	}
 
-	Reply start(String taskId) throws IOException, InterruptedException {
+	Reply start(String taskId) {
 		return send("POST", FaultMatrixTest.TASKS, "application/json", "{'taskId':'" + taskId + "','channelId':'faults',"
 				+ "'mode':'single','single':{'userId':'" + taskId + "'},'destinations':['rtmp://push.example.com/live/"
 				+ taskId + "']}");
 	}
 
-	Reply patch(String taskId, String patch) throws IOException, InterruptedException {
+	Reply patch(String taskId, String patch) {
 		return send("PATCH", FaultMatrixTest.TASKS + "/" + taskId, "application/merge-patch+json", patch);
 	}
 
-	Reply stop(String taskId) throws IOException, InterruptedException {
+	Reply stop(String taskId) {
 		return send("DELETE", FaultMatrixTest.TASKS + "/" + taskId, null, null);
 	}
 
-	Reply send(String method, String path, String contentType, String body) throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(60))
-			.header("Authorization", io.streamrelay.security.TestKeys.BEARER_ADMIN);
-		if (body != null) {
-			request.header("Content-Type", contentType);
-		}
-		request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-				: HttpRequest.BodyPublishers.ofString(body.replace('\'', '"')));
-		HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-				response.headers().firstValue("Retry-After").orElse(null), response.body());
+	Reply send(String method, String path, String contentType, String body) {
+		TestHttp.Reply reply = this.http.send(method, path, body == null ? null : body.replace('\'', '"'),
+				contentType == null ? java.util.Map.of() : java.util.Map.of("Content-Type", contentType));
+		return new Reply(reply.status(), reply.contentType(), reply.header("Retry-After"), reply.body());
 	}
 
 	/** An HTTP answer. */

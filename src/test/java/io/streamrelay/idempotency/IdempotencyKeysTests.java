@@ -2,15 +2,9 @@ package io.streamrelay.idempotency;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -189,26 +183,14 @@ class IdempotencyKeysTests {
 	}
 
 	private static <T> List<T> concurrently(int threads, Callable<T> action) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
-		try {
-			CountDownLatch gate = new CountDownLatch(1);
-			List<Future<T>> futures = new ArrayList<>();
-			for (int i = 0; i < threads; i++) {
-				futures.add(pool.submit(() -> {
-					gate.await();
-					return action.call();
-				}));
+		return io.streamrelay.testing.Concurrently.run(threads, (i) -> {
+			try {
+				return action.call();
 			}
-			gate.countDown();
-			List<T> results = new ArrayList<>();
-			for (Future<T> future : futures) {
-				results.add(future.get(30, TimeUnit.SECONDS));
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
 			}
-			return results;
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		});
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

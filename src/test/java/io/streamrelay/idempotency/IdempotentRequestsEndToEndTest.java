@@ -6,13 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.streamrelay.emulator.EmulatorState;
@@ -206,26 +200,14 @@ class IdempotentRequestsEndToEndTest {
 	}
 
 	private static <T> List<T> concurrently(int threads, java.util.concurrent.Callable<T> action) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
-		try {
-			CountDownLatch gate = new CountDownLatch(1);
-			List<Future<T>> futures = new ArrayList<>();
-			for (int i = 0; i < threads; i++) {
-				futures.add(pool.submit(() -> {
-					gate.await();
-					return action.call();
-				}));
+		return io.streamrelay.testing.Concurrently.run(threads, (i) -> {
+			try {
+				return action.call();
 			}
-			gate.countDown();
-			List<T> results = new ArrayList<>();
-			for (Future<T> future : futures) {
-				results.add(future.get(60, TimeUnit.SECONDS));
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
 			}
-			return results;
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		});
 	}
 
 	/** An HTTP answer. */

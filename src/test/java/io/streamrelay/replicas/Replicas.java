@@ -1,17 +1,13 @@
 package io.streamrelay.replicas;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.streamrelay.StreamRelayApplication;
+import io.streamrelay.testing.TestHttp;
 
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.test.util.TestPropertyValues;
@@ -28,8 +24,6 @@ import org.springframework.core.type.classreading.MetadataReaderFactory;
 public final class Replicas implements AutoCloseable {
 
 	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
-
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	Replicas(int count, Map<String, String> database) {
 		for (int i = 0; i < count; i++) {
@@ -73,18 +67,11 @@ public final class Replicas implements AutoCloseable {
 		return ((WebServerApplicationContext) this.contexts.get(replica)).getWebServer().getPort();
 	}
 
-	Reply send(int replica, String method, String path, String contentType, String body)
-			throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(replica) + path))
-			.timeout(Duration.ofSeconds(60))
-			.header("Authorization", io.streamrelay.security.TestKeys.BEARER_ADMIN);
-		if (body != null) {
-			request.header("Content-Type", contentType);
-		}
-		request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-				: HttpRequest.BodyPublishers.ofString(body.replace('\'', '"')));
-		HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		return new Reply(response.statusCode(), response.body());
+	Reply send(int replica, String method, String path, String contentType, String body) {
+		TestHttp.Reply reply = new TestHttp(port(replica), io.streamrelay.security.TestKeys.BEARER_ADMIN).send(method, path,
+				body == null ? null : body.replace('\'', '"'),
+				contentType == null ? Map.of() : Map.of("Content-Type", contentType));
+		return new Reply(reply.status(), reply.body());
 	}
 
 	@Override

@@ -3,11 +3,6 @@ package io.streamrelay.replicas;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import io.streamrelay.emulator.EmulatorState;
 import org.junit.jupiter.api.AfterAll;
@@ -51,36 +46,11 @@ abstract class TwoReplicasTest {
 	}
 
 	<T> List<T> concurrently(int callers, java.util.function.IntFunction<T> call) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(callers);
-		CountDownLatch gate = new CountDownLatch(1);
-		try {
-			List<Future<T>> futures = new ArrayList<>();
-			for (int i = 0; i < callers; i++) {
-				int caller = i;
-				futures.add(pool.submit(() -> {
-					gate.await();
-					return call.apply(caller);
-				}));
-			}
-			gate.countDown();
-			List<T> results = new ArrayList<>();
-			for (Future<T> future : futures) {
-				results.add(future.get(120, TimeUnit.SECONDS));
-			}
-			return results;
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		return io.streamrelay.testing.Concurrently.run(callers, call);
 	}
 
 	Replicas.Reply send(int replica, String method, String path, String contentType, String body) {
-		try {
-			return this.replicas.send(replica, method, path, contentType, body);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		return this.replicas.send(replica, method, path, contentType, body);
 	}
 
 	@Test
