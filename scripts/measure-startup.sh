@@ -5,6 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=$(ls target/streamrelay-*.jar | head -1)
+if curl -s -o /dev/null "http://127.0.0.1:${PORT:-18080}/"; then
+	echo "port ${PORT:-18080} is already in use: stop what runs there or set PORT" >&2
+	exit 1
+fi
 RUNS=${1:-3}
 PORT=${PORT:-18080}
 for run in $(seq 1 "$RUNS"); do
@@ -27,9 +31,11 @@ for run in $(seq 1 "$RUNS"); do
 	fi
 	started=$(grep -o 'Started StreamRelayApplication in [0-9.]* seconds' "$WORK/app.log" || true)
 	sleep 10
-	java_pid=$(pgrep -f "server.port=$PORT" | head -1)
+	java_pid=$pid
 	rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$java_pid/status")
-	heap=$(curl -s "http://127.0.0.1:$PORT/actuator/metrics/jvm.memory.used?tag=area:heap" | grep -o '"value":[0-9.E+]*' | head -1 | cut -d: -f2)
+	# metrics need an admin key: the development key works in the default emulator mode
+	heap=$(curl -s -H "Authorization: Bearer srdev-local-emulator-only-do-not-use-in-production" \
+		"http://127.0.0.1:$PORT/actuator/metrics/jvm.memory.used?tag=area:heap" | grep -o '"value":[0-9.E+]*' | head -1 | cut -d: -f2)
 	echo "run $run: ready in $(((ready - start) / 1000000)) ms (${started}); idle after 10 s: RSS $((rss_kb / 1024)) MiB, heap used $(awk "BEGIN {printf \"%.0f\", $heap / 1048576}") MiB"
 	kill "$pid"; wait "$pid" 2>/dev/null || true
 	rm -rf "$WORK"

@@ -128,8 +128,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
 	 * unreachable, throttled) or the outcome is unknown and recorded on the task for reconciliation, so the retry
 	 * must execute again against the task's recorded state; replaying a 504 for a day would help nobody.
 	 */
+	/**
+	 * Answers that say "not now" rather than "no" are not recorded (as Stripe does for requests that conflicted
+	 * with a concurrent one): a retry with the same key must get the outcome, not the hiccup.
+	 */
+	static final java.util.Set<Integer> TRANSIENT = java.util.Set.of(408, 409, 412, 423, 425, 429);
+
 	private static StoredResponse recordable(CapturingResponse capture) {
-		if (capture.getStatus() >= 500 || capture.errorSent()) {
+		if (capture.getStatus() >= 500 || TRANSIENT.contains(capture.getStatus()) || capture.errorSent()) {
 			return null;
 		}
 		String body;

@@ -150,7 +150,9 @@ public final class RelayTaskService {
 
 	private boolean vendorDoesNotRun(RelayTask task) {
 		if (task.origin() != TaskOrigin.API) {
-			return false; // the vendor lists only API-created tasks
+			// The vendor lists only API-created tasks, so an SDK relay cannot be looked up; a Stop carries nothing
+			// but the ids, so its refusal means the vendor no longer knows the task (it ended when users left).
+			return true;
 		}
 		try {
 			return this.gateway.describe(task.appId(), task.taskId()).isEmpty();

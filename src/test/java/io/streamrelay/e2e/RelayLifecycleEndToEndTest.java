@@ -191,6 +191,24 @@ class RelayLifecycleEndToEndTest {
 	}
 
 	@Test
+	void stopsAnAdoptedRelayThatTheVendorAlreadyEndedAndCanAdoptItAgain() throws Exception {
+		assertThat(client().post("/emulator/sdk-relays", "{'appId':'demo-app','channelId':'gone-room','userId':'anchor'}")
+			.status()).isEqualTo(201);
+		String taskId = MpuTaskIds.of("demo-app", "gone-room", "anchor");
+		assertThat(client().post(TASKS + "/adoptions", "{'channelId':'gone-room','mode':'single','single':{'userId':'anchor'}}")
+			.status()).isEqualTo(201);
+		// everybody left: the vendor ended the relay by itself
+		assertThat(this.emulator.vanish("demo-app", taskId)).isTrue();
+		E2eClient.Reply stopped = client().delete(TASKS + "/" + taskId);
+		assertThat(stopped.status()).as(stopped.body()).isEqualTo(200);
+		assertThat(stopped.json().get("state").asString()).isEqualTo("stopped");
+		assertThat(client().post("/emulator/sdk-relays", "{'appId':'demo-app','channelId':'gone-room','userId':'anchor'}")
+			.status()).isEqualTo(201);
+		assertThat(client().post(TASKS + "/adoptions", "{'channelId':'gone-room','mode':'single','single':{'userId':'anchor'}}")
+			.status()).isEqualTo(201);
+	}
+
+	@Test
 	void brokenRequestsOverRealHttpAreProblemsNever5xx() throws Exception {
 		List<E2eClient.Reply> replies = List.of(client().send("POST", TASKS, "application/json", "{"),
 				client().send("POST", TASKS, "application/json", "null"),

@@ -93,18 +93,32 @@ class IdempotencyFilterTests {
 
 	@Test
 	void clientErrorIsRecordedAndReplayedWithItsHeaders() throws Exception {
-		this.script.add(new Answer(409, "{\"title\":\"Relay task already exists\"}"));
+		this.script.add(new Answer(422, "{\"title\":\"Destination not allowed\"}"));
 
 		MockHttpServletResponse first = send(withKey(post("{}"), "k1"));
 		MockHttpServletResponse replay = send(withKey(post("{}"), "k1"));
 
-		assertThat(replay.getStatus()).isEqualTo(409);
+		assertThat(replay.getStatus()).isEqualTo(422);
 		assertThat(replay.getContentAsString()).isEqualTo(first.getContentAsString());
 		assertThat(replay.getContentType()).isEqualTo("application/problem+json");
 		assertThat(replay.getHeader("Location")).isEqualTo("/somewhere");
 		assertThat(replay.getHeader("ETag")).isEqualTo("\"7\"");
 		assertThat(replay.getHeader("X-Not-Replayed")).isNull();
 		assertThat(this.executions).hasValue(1);
+	}
+
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(ints = { 408, 409, 412, 423, 425, 429 })
+	void transientRefusalsAreNotRecordedSoTheRetryGetsTheOutcome(int status) throws Exception {
+		this.script.add(new Answer(status, "{\"title\":\"not now\"}"));
+		assertThat(send(withKey(post("{}"), "k-" + status)).getStatus()).isEqualTo(status);
+		this.script.add(new Answer(201, "{\"taskId\":\"t1\"}"));
+
+		MockHttpServletResponse retry = send(withKey(post("{}"), "k-" + status));
+
+		assertThat(retry.getStatus()).isEqualTo(201);
+		assertThat(retry.getHeader("Idempotent-Replayed")).isNull();
+		assertThat(this.executions).hasValue(2);
 	}
 
 	@Test
