@@ -1,5 +1,7 @@
 package io.streamrelay.emulator;
 
+import io.streamrelay.logging.LogRedaction;
+
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,8 +46,9 @@ final class TaskJson {
 		view.put("mixMode", task.mixMode());
 		view.put("state", task.state().name());
 		view.put("origin", task.origin().name());
-		view.set("streamUrls", JsonParams.MAPPER.valueToTree(task.streamUrls()));
-		view.set("params", vendorItem(task));
+		// an operator view, not the vendor protocol: stream keys and auth tokens stay hidden here
+		view.set("streamUrls", JsonParams.MAPPER.valueToTree(task.streamUrls().stream().map(LogRedaction::scrub).toList()));
+		view.set("params", JsonParams.MAPPER.readTree(LogRedaction.scrub(vendorItem(task).toString())));
 		view.put("lastCustomSei", task.lastCustomSei());
 		view.set("callCounts", JsonParams.MAPPER.valueToTree(new TreeMap<>(task.callCounts())));
 		view.put("updatedAt", task.updatedAt().toString());

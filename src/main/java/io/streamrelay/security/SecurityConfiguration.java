@@ -48,8 +48,9 @@ class SecurityConfiguration {
 				.requestMatchers("/actuator/**").hasRole("ADMIN")
 				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
 				.requestMatchers("/v1/**").authenticated()
-				// the emulator authenticates by its own signature check and exists only in emulator mode
-				.requestMatchers("/emulator/**").permitAll()
+				// the emulator's control endpoints are for operators; its vendor endpoint authenticates by its
+				// own signature check; both exist only in emulator mode
+				.requestMatchers("/emulator/**").hasRole("ADMIN")
 				.requestMatchers(HttpMethod.POST, "/").permitAll()
 				.requestMatchers(HttpMethod.GET, "/").permitAll()
 				.requestMatchers("/error").permitAll()
