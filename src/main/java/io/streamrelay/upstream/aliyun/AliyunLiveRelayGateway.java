@@ -26,12 +26,12 @@ final class AliyunLiveRelayGateway implements LiveRelayGateway {
 
 	@Override
 	public UpstreamReceipt start(String appId, String taskId, RelaySpec spec) {
-		return receipt(this.calls.send(StartRequests.of(appId, taskId, spec)).getRequestId());
+		return receipt(this.calls.send(TaskRequests.start(appId, taskId, spec)).getRequestId());
 	}
 
 	@Override
 	public UpstreamReceipt update(String appId, String taskId, RelaySpec spec) {
-		return receipt(this.calls.send(UpdateRequests.of(appId, taskId, spec)).getRequestId());
+		return receipt(this.calls.send(TaskRequests.update(appId, taskId, spec)).getRequestId());
 	}
 
 	@Override
