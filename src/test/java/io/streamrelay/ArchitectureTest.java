@@ -31,7 +31,9 @@ class ArchitectureTest {
 			.resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..", "com.aliyuncs..", "tools.jackson..",
 					"jakarta..", "io.streamrelay.relaytask.api..", "io.streamrelay.relaytask.persistence..",
 					"io.streamrelay.upstream..", "io.streamrelay.emulator..", "io.streamrelay.apps..",
-					"io.streamrelay.config..");
+					"io.streamrelay.config..", "io.streamrelay.security..", "io.streamrelay.idempotency..",
+					"io.streamrelay.relaytask.reconciliation..", "io.streamrelay.logging..", "io.github.resilience4j..",
+					"net.javacrumbs.shedlock..");
 		rule.check(main);
 	}
 
@@ -80,6 +82,17 @@ class ArchitectureTest {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("io.streamrelay.relaytask..", "io.streamrelay.upstream..", "io.streamrelay.apps..")
+			.check(main);
+	}
+
+	@Test
+	void loggingRedactionDependsOnNothingOfOurs() {
+		noClasses().that()
+			.resideInAPackage("io.streamrelay.logging..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.streamrelay.relaytask..", "io.streamrelay.security..", "io.streamrelay.upstream..",
+					"io.streamrelay.emulator..", "io.streamrelay.idempotency..", "io.streamrelay.apps..")
 			.check(main);
 	}
 

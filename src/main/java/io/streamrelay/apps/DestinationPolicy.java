@@ -101,12 +101,12 @@ final class DestinationPolicy {
 			return false;
 		}
 		String name = host.toLowerCase(Locale.ROOT);
+		while (name.endsWith(".")) {
+			name = name.substring(0, name.length() - 1);
+		}
 		if (name.startsWith("[") || name.contains(":") || NUMERIC_HOST.matcher(name).matches()) {
 			violations.add(new Violation(field, "must name a host, not an IP address"));
 			return false;
-		}
-		if (name.endsWith(".")) {
-			name = name.substring(0, name.length() - 1);
 		}
 		if (FORBIDDEN_NAMES.contains(name) || FORBIDDEN_SUFFIXES.stream().anyMatch(name::endsWith) || !name.contains(".")) {
 			violations.add(new Violation(field, "must not point at a local, internal or metadata host"));

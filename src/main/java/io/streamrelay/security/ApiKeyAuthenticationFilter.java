@@ -42,11 +42,25 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 		this.perKey = perKey;
 	}
 
+	/** Looks at the raw query only: reading parameters would consume a form body. */
+	static boolean carriesKeyInQuery(String query) {
+		if (query == null) {
+			return false;
+		}
+		for (String pair : query.split("&")) {
+			int eq = pair.indexOf('=');
+			String name = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8);
+			if (QUERY_KEY_NAMES.contains(name.toLowerCase(Locale.ROOT))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getParameterMap().keySet().stream().anyMatch((n) -> QUERY_KEY_NAMES.contains(n.toLowerCase(Locale.ROOT)))
-				&& request.getQueryString() != null) {
+		if (carriesKeyInQuery(request.getQueryString())) {
 			this.problems.unauthenticated(response,
 					"API keys are not accepted in the query string; send Authorization: Bearer <key>");
 			return;

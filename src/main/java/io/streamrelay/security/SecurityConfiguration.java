@@ -63,6 +63,13 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/** Requests the firewall refuses (encoded slashes, ';', '..', '//') get a problem, not a container page. */
+	@Bean
+	org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler(SecurityProblems problems) {
+		return (request, response, ex) -> problems.write(response, 400, "malformed-request", "Malformed request",
+				"The request URL is not acceptable (encoded slashes, ';', '..' or '//' in the path)", java.util.Map.of());
+	}
+
 	/** No users: keeps Boot from creating a default user with a generated password. */
 	@Bean
 	UserDetailsService noUsers() {

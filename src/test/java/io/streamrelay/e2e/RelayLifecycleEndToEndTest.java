@@ -219,7 +219,11 @@ class RelayLifecycleEndToEndTest {
 				client().send("GET", TASKS + "?pageSize=-1", null, null),
 				client().send("GET", "/v1/apps/demo-app/mpu-task-ids?channelId=a", null, null),
 				client().send("GET", "/v1/apps/b%20ad/relay-tasks", null, null),
-				client().send("DELETE", TASKS, null, null));
+				client().send("DELETE", TASKS, null, null),
+				client().send("GET", TASKS + "/a%2Fb", null, null),
+				client().send("GET", "/v1/apps/demo-app;x=1/relay-tasks", null, null),
+				client().send("GET", "/v1/apps/demo-app/relay-tasks/%2e%2e/x", null, null),
+				client().send("GET", "/v1/apps/demo-app//relay-tasks", null, null));
 		for (E2eClient.Reply reply : replies) {
 			assertThat(reply.status()).as(reply.body()).isBetween(400, 499);
 			assertThat(reply.contentType()).as(reply.body()).startsWith("application/problem+json");

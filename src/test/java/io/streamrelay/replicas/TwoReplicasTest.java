@@ -126,6 +126,8 @@ abstract class TwoReplicasTest {
 			io.streamrelay.relaytask.reconciliation.ReconcilerJob[] jobs = {
 					this.replicas.context(0).getBean(io.streamrelay.relaytask.reconciliation.ReconcilerJob.class),
 					this.replicas.context(1).getBean(io.streamrelay.relaytask.reconciliation.ReconcilerJob.class) };
+			long skippedBefore = jobs[0].skipped() + jobs[1].skipped();
+			long runsBefore = jobs[0].runs() + jobs[1].runs();
 			int rounds = 4;
 			int ran = 0;
 			int skipped = 0;
@@ -138,6 +140,9 @@ abstract class TwoReplicasTest {
 			System.out.printf("[replicas %s] reconciler: %d rounds started on both replicas at once -> %d runs, %d skipped (lock held)%n",
 					getClass().getSimpleName(), rounds, ran, skipped);
 			assertThat(ran).isEqualTo(rounds);
+			// a crashed run also returns null: the counters tell skipped (lock held) from failed
+			assertThat(jobs[0].skipped() + jobs[1].skipped() - skippedBefore).isEqualTo(rounds);
+			assertThat(jobs[0].runs() + jobs[1].runs() - runsBefore).isEqualTo(rounds);
 		}
 		finally {
 			faults.clear();

@@ -60,6 +60,14 @@ class SecurityStartupTest {
 	}
 
 	@Test
+	void refusesPlainHttpToTheRealVendor() {
+		List<String> properties = aliyun(TestKeys.ADMIN_PROPERTIES.toArray(String[]::new));
+		properties.add("streamrelay.upstream.protocol=HTTP");
+		properties.add("streamrelay.upstream.endpoint=live.aliyuncs.com");
+		assertThat(failure(properties)).contains("protocol=HTTP is allowed in aliyun mode only for a loopback endpoint");
+	}
+
+	@Test
 	void refusesAKeyThatIsNotAHash() {
 		String message = failure(aliyun("streamrelay.security.api-keys[0].name=plain",
 				"streamrelay.security.api-keys[0].sha256=my-plain-text-key", "streamrelay.security.api-keys[0].apps[0]=*",

@@ -43,9 +43,4 @@ record IfMatch(boolean present, boolean any, List<Long> versions) {
 		}
 	}
 
-	/** The single version a conditional write must find, or null when any version will do. */
-	Long version() {
-		return this.present && !this.any && this.versions.size() == 1 ? this.versions.get(0) : null;
-	}
-
 }

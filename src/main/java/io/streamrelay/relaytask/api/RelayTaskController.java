@@ -113,11 +113,15 @@ class RelayTaskController {
 	ResponseEntity<RelayTaskResponse> stop(@PathVariable String appId, @PathVariable String taskId,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		IfMatch precondition = IfMatch.parse(ifMatch);
+		Long expectedVersion = null;
 		if (precondition.present()) {
-			precondition.check(this.service.get(appId, taskId));
+			RelayTask current = this.service.get(appId, taskId);
+			precondition.check(current);
+			// the stop must find the version that matched, whatever happens in between
+			expectedVersion = precondition.any() ? null : current.version();
 		}
 		try {
-			RelayTask task = this.service.stop(appId, taskId, precondition.version());
+			RelayTask task = this.service.stop(appId, taskId, expectedVersion);
 			return ResponseEntity.ok().eTag(etag(task)).body(this.views.of(task));
 		}
 		catch (RelayTaskModifiedConcurrently ex) {

@@ -69,8 +69,19 @@ class AliyunUpstreamConfiguration {
 		}
 		ProtocolType protocol = properties.protocol() == UpstreamProperties.Protocol.HTTP ? ProtocolType.HTTP
 				: ProtocolType.HTTPS;
+		if (protocol == ProtocolType.HTTP && !isLoopback(properties.endpoint())) {
+			// signed requests and stream URLs must not cross a network in clear text
+			throw new IllegalStateException("streamrelay.upstream.protocol=HTTP is allowed in aliyun mode only for a"
+					+ " loopback endpoint (a local fake of the vendor); use HTTPS for " + properties.endpoint());
+		}
 		return CallSettings.fixed(properties.endpoint(), protocol, properties.connectTimeout(),
 				properties.readTimeout());
+	}
+
+	static boolean isLoopback(String endpoint) {
+		String host = endpoint.startsWith("[") ? endpoint.substring(0, endpoint.indexOf(']') + 1)
+				: endpoint.contains(":") ? endpoint.substring(0, endpoint.lastIndexOf(':')) : endpoint;
+		return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]");
 	}
 
 	/** Read on every call: local.server.port appears only after the web server started (random in tests). */

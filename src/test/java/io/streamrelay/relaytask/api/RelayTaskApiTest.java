@@ -452,6 +452,8 @@ class RelayTaskApiTest {
 			.contentType("application/merge-patch+json").content(json("{'single':{'streamType':'audio'}}")))
 			.andExpect(status().isOk())
 			.andExpect(header().string("ETag", "\"4\""));
+		this.mvc.perform(delete("/v1/apps/demo-app/relay-tasks/etag-1").header("If-Match", "\"2\", \"3\""))
+			.andExpect(status().isPreconditionFailed());
 		this.mvc.perform(delete("/v1/apps/demo-app/relay-tasks/etag-1").header("If-Match", "*"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.state").value("stopped"));
@@ -467,7 +469,7 @@ class RelayTaskApiTest {
 				"rtmp://metadata/x/y", "rtmp://user:pass@push.example.com/live/s", "rtmp://push.example.com@evil.example.net/live/s",
 				"rtmp://push.example.com:8080/live/s", "rtmp://push.example.com:22/live/s", "rtmp://evil.example.net/live/s",
 				"rtmp://push.example.com.evil.example.net/live/s", "rtmp://xpush.example.com/live/s", "rtmp://a_b.example.com/live/s",
-				"RTMP://127.0.0.1/live/s" };
+				"RTMP://127.0.0.1/live/s", "rtmp://10.0.0.1./live/s", "rtmp://localhost./live/s" };
 		String[] images = { "http://img.example.com/a.png", "https://127.0.0.1/a.png", "https://169.254.169.254/latest/meta-data",
 				"https://img.example.com:8443/a.png", "https://user@img.example.com/a.png", "https://evil.example.net/a.png",
 				"https://img.example.com.evil.example.net/a.png", "https://[::ffff:127.0.0.1]/a.png", "https://localhost/a.png",
