@@ -15,6 +15,9 @@ COPY --from=build /src/target/streamrelay-*.jar /app/streamrelay.jar
 COPY config /app/config
 RUN mkdir /app/data && chown streamrelay:streamrelay /app/data
 USER 10001:10001
+# the real vendor by default: the image refuses to start without API keys and ALIBABA_CLOUD_ACCESS_KEY_*;
+# set STREAMRELAY_UPSTREAM_MODE=emulator for a self-contained demo
+ENV STREAMRELAY_UPSTREAM_MODE=aliyun
 EXPOSE 8080
 # config/streamrelay.yml is read from the working directory; mount your own over /app/config.
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/streamrelay.jar"]
