@@ -51,7 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * task is lost, no vendor task is doubled, and each request got the right problem answer.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FaultMatrixTest {
+abstract class FaultMatrixTest {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -91,6 +91,9 @@ class FaultMatrixTest {
 
 	}
 
+	/** Where the service under test keeps its tasks (the vendor side always uses its own H2). */
+	abstract Map<String, String> serviceDatabase();
+
 	@BeforeAll
 	void start() {
 		this.vendor = Replicas.start(withKeys("server.port=0", "spring.main.banner-mode=off",
@@ -100,8 +103,9 @@ class FaultMatrixTest {
 		this.wireMock.start();
 		this.wireMockPort = this.wireMock.port();
 		proxyEverything();
-		this.service = Replicas.start(withKeys("server.port=0", "spring.main.banner-mode=off",
-				"spring.datasource.url=jdbc:h2:mem:faults-service;DB_CLOSE_DELAY=-1",
+		List<String> database = new ArrayList<>();
+		serviceDatabase().forEach((key, value) -> database.add(key + "=" + value));
+		this.service = Replicas.start(withKeys(database, "server.port=0", "spring.main.banner-mode=off",
 				"streamrelay.reconciler.enabled=false", "streamrelay.upstream.mode=aliyun",
 				"streamrelay.upstream.endpoint=127.0.0.1:" + this.wireMockPort, "streamrelay.upstream.protocol=HTTP",
 				"streamrelay.upstream.access-key-id=LTAIemulatorKey",
@@ -117,7 +121,8 @@ class FaultMatrixTest {
 
 	@AfterAll
 	void stop() {
-		this.summary.forEach((kind, line) -> System.out.println("[fault-matrix] " + kind + ": " + line));
+		this.summary.forEach((kind, line) -> System.out.println("[fault-matrix " + getClass().getSimpleName() + "] "
+				+ kind + ": " + line));
 		if (this.service != null) {
 			this.service.close();
 		}
@@ -330,7 +335,12 @@ class FaultMatrixTest {
 	}
 
 	static List<String> withKeys(String... properties) {
-		List<String> all = new java.util.ArrayList<>(List.of(properties));
+		return withKeys(List.of(), properties);
+	}
+
+	static List<String> withKeys(List<String> first, String... properties) {
+		List<String> all = new java.util.ArrayList<>(first);
+		all.addAll(List.of(properties));
 		all.addAll(io.streamrelay.security.TestKeys.ADMIN_PROPERTIES);
 		return all;
 	}
