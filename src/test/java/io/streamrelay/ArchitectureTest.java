@@ -11,7 +11,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
-/** Guards the arrows of docs/architecture.md: data flows one way and the vendor SDK stays in its adapter. */
+/**
+ * Guards the arrows of docs/architecture.md: data flows one way and the vendor SDK stays
+ * in its adapter.
+ */
 class ArchitectureTest {
 
 	static JavaClasses main;
@@ -28,12 +31,12 @@ class ArchitectureTest {
 			.resideInAPackage("io.streamrelay.relaytask")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..", "com.aliyuncs..", "tools.jackson..",
-					"jakarta..", "io.streamrelay.relaytask.api..", "io.streamrelay.relaytask.persistence..",
-					"io.streamrelay.upstream..", "io.streamrelay.emulator..", "io.streamrelay.apps..",
-					"io.streamrelay.config..", "io.streamrelay.security..", "io.streamrelay.idempotency..",
-					"io.streamrelay.relaytask.reconciliation..", "io.streamrelay.logging..", "io.github.resilience4j..",
-					"net.javacrumbs.shedlock..");
+			.resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..", "com.aliyuncs..",
+					"tools.jackson..", "jakarta..", "io.streamrelay.relaytask.api..",
+					"io.streamrelay.relaytask.persistence..", "io.streamrelay.upstream..", "io.streamrelay.emulator..",
+					"io.streamrelay.apps..", "io.streamrelay.config..", "io.streamrelay.security..",
+					"io.streamrelay.idempotency..", "io.streamrelay.relaytask.reconciliation..",
+					"io.streamrelay.logging..", "io.github.resilience4j..", "net.javacrumbs.shedlock..");
 		rule.check(main);
 	}
 
@@ -64,7 +67,8 @@ class ArchitectureTest {
 			.resideInAPackage("io.streamrelay.relaytask.persistence..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("io.streamrelay.relaytask.api..", "io.streamrelay.upstream..", "io.streamrelay.emulator..")
+			.resideInAnyPackage("io.streamrelay.relaytask.api..", "io.streamrelay.upstream..",
+					"io.streamrelay.emulator..")
 			.check(main);
 		noClasses().that()
 			.resideInAPackage("io.streamrelay.upstream..")
@@ -108,9 +112,7 @@ class ArchitectureTest {
 
 	@Test
 	void noFieldInjection() {
-		noFields().should()
-			.beAnnotatedWith("org.springframework.beans.factory.annotation.Autowired")
-			.check(main);
+		noFields().should().beAnnotatedWith("org.springframework.beans.factory.annotation.Autowired").check(main);
 	}
 
 }

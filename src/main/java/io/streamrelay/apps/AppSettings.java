@@ -10,17 +10,16 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
 /**
- * Relay settings of one RTC application, as configured in the ARTC console's Stream Relay page.
- * Holds URL-signing keys: {@link #toString()} hides them.
+ * Relay settings of one RTC application, as configured in the ARTC console's Stream Relay
+ * page. Holds URL-signing keys: {@link #toString()} hides them.
  */
 public record AppSettings(
-		@NotBlank @Pattern(regexp = HOST, message = "must be a host name such as play.example.com") String streamingDomain,
+		@NotBlank @Pattern(regexp = HOST,
+				message = "must be a host name such as play.example.com") String streamingDomain,
 		@Pattern(regexp = HOST, message = "must be a host name such as push.example.com") String ingestDomain,
 		@Pattern(regexp = "[A-Za-z0-9_-]{1,64}",
 				message = "must be 1-64 letters, digits, '_' or '-' (and match the domain's templates)") String appName,
-		@Valid Sei sei,
-		String pushAuthKey,
-		String playAuthKey,
+		@Valid Sei sei, String pushAuthKey, String playAuthKey,
 		@AssertFalse(message = "must be false: stream relay fails on a streaming domain with RTS 2.0 enabled; "
 				+ "turn RTS 2.0 off on the domain or use another streaming domain") boolean rts2Enabled,
 		@Pattern(regexp = "https?", message = "must be http or https") String playbackScheme,
@@ -42,8 +41,8 @@ public record AppSettings(
 	}
 
 	/**
-	 * Settings without host allow-lists (a factory, not a constructor: a record bound from configuration must keep
-	 * its canonical constructor as its only one).
+	 * Settings without host allow-lists (a factory, not a constructor: a record bound
+	 * from configuration must keep its canonical constructor as its only one).
 	 */
 	public static AppSettings of(String streamingDomain, String ingestDomain, String appName, Sei sei,
 			String pushAuthKey, String playAuthKey, boolean rts2Enabled, String playbackScheme) {
@@ -52,8 +51,8 @@ public record AppSettings(
 	}
 
 	/**
-	 * SEI the app inserts by default: every {@code intervalMs} (1000-5000) and/or in I-frames. Absent
-	 * means no SEI unless a request asks for it.
+	 * SEI the app inserts by default: every {@code intervalMs} (1000-5000) and/or in
+	 * I-frames. Absent means no SEI unless a request asks for it.
 	 */
 	public record Sei(@Min(value = 1000, message = "must be between 1000 and 5000 ms") @Max(value = 5000,
 			message = "must be between 1000 and 5000 ms") Integer intervalMs, boolean followIdr) {

@@ -8,7 +8,10 @@ import jakarta.validation.Valid;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
-/** The RTC applications this service relays for, keyed by ARTC AppId ({@code streamrelay.apps.<appId>}). */
+/**
+ * The RTC applications this service relays for, keyed by ARTC AppId
+ * ({@code streamrelay.apps.<appId>}).
+ */
 @Validated
 @ConfigurationProperties("streamrelay")
 public record AppsProperties(Map<String, @Valid AppSettings> apps) {
@@ -19,10 +22,11 @@ public record AppsProperties(Map<String, @Valid AppSettings> apps) {
 		apps = apps == null ? Map.of() : Map.copyOf(apps);
 		for (Map.Entry<String, AppSettings> entry : apps.entrySet()) {
 			if (!APP_ID.matcher(entry.getKey()).matches()) {
-				throw new IllegalArgumentException("streamrelay.apps." + entry.getKey()
-						+ ": the AppId must be 1-64 letters, digits, '_' or '-'");
+				throw new IllegalArgumentException(
+						"streamrelay.apps." + entry.getKey() + ": the AppId must be 1-64 letters, digits, '_' or '-'");
 			}
-			// Checked here, not with @Size: a bean-validation failure report would print the rejected key.
+			// Checked here, not with @Size: a bean-validation failure report would print
+			// the rejected key.
 			checkKey(entry.getKey(), "push-auth-key", entry.getValue().pushAuthKey());
 			checkKey(entry.getKey(), "play-auth-key", entry.getValue().playAuthKey());
 			if (entry.getValue().sei() != null && entry.getValue().sei().intervalMs() == null

@@ -10,7 +10,10 @@ import io.streamrelay.relaytask.RelaySpec;
 import io.streamrelay.relaytask.Violation;
 import io.streamrelay.relaytask.SeiSettings;
 
-/** One configured RTC application: default push URL, SEI defaults, playback URLs and URL redaction. */
+/**
+ * One configured RTC application: default push URL, SEI defaults, playback URLs and URL
+ * redaction.
+ */
 public final class ConfiguredApp implements RelayApps.RelayApp {
 
 	private static final String HIDDEN = "****";
@@ -40,7 +43,10 @@ public final class ConfiguredApp implements RelayApps.RelayApp {
 		return this.appId;
 	}
 
-	/** {@code rtmp://{ingestDomain}/{appName}/{appId}_{channelId}_{anchor}_camera}, signed when a push key is set. */
+	/**
+	 * {@code rtmp://{ingestDomain}/{appName}/{appId}_{channelId}_{anchor}_camera}, signed
+	 * when a push key is set.
+	 */
 	@Override
 	public String defaultDestination(String channelId, String anchorUserId) {
 		String path = "/" + settings.appName() + "/" + streamName(channelId, anchorUserId);
@@ -48,16 +54,21 @@ public final class ConfiguredApp implements RelayApps.RelayApp {
 		if (settings.pushAuthKey() == null) {
 			return url;
 		}
-		return url + "?auth_key=" + AuthKeySigner.authKey(path, clock.instant().getEpochSecond(), settings.pushAuthKey());
+		return url + "?auth_key="
+				+ AuthKeySigner.authKey(path, clock.instant().getEpochSecond(), settings.pushAuthKey());
 	}
 
 	@Override
 	public SeiSettings defaultSei() {
 		AppSettings.Sei sei = settings.sei();
-		return sei == null ? null : new SeiSettings(null, new SeiSettings.SeiTiming(sei.intervalMs(), sei.followIdr()), null);
+		return sei == null ? null
+				: new SeiSettings(null, new SeiSettings.SeiTiming(sei.intervalMs(), sei.followIdr()), null);
 	}
 
-	/** Playback URLs on the streaming domain for a destination pushed to this app's ingest domain, else null. */
+	/**
+	 * Playback URLs on the streaming domain for a destination pushed to this app's ingest
+	 * domain, else null.
+	 */
 	public Playback playback(String destination) {
 		URI uri = parse(destination);
 		if (uri == null || uri.getHost() == null || !uri.getHost().equalsIgnoreCase(settings.ingestDomain())
@@ -66,8 +77,9 @@ public final class ConfiguredApp implements RelayApps.RelayApp {
 		}
 		String path = uri.getRawPath();
 		String base = "://" + settings.streamingDomain();
-		return new Playback("rtmp" + base + path + playQuery(path), settings.playbackScheme() + base + path + ".flv"
-				+ playQuery(path + ".flv"), settings.playbackScheme() + base + path + ".m3u8" + playQuery(path + ".m3u8"));
+		return new Playback("rtmp" + base + path + playQuery(path),
+				settings.playbackScheme() + base + path + ".flv" + playQuery(path + ".flv"),
+				settings.playbackScheme() + base + path + ".m3u8" + playQuery(path + ".m3u8"));
 	}
 
 	private String playQuery(String uri) {
@@ -78,8 +90,9 @@ public final class ConfiguredApp implements RelayApps.RelayApp {
 	}
 
 	/**
-	 * The destination with every query value and credential hidden, and the stream key hidden unless the URL
-	 * points at this app's own ingest domain (whose stream names are public playback names).
+	 * The destination with every query value and credential hidden, and the stream key
+	 * hidden unless the URL points at this app's own ingest domain (whose stream names
+	 * are public playback names).
 	 */
 	public String redact(String destination) {
 		URI uri = parse(destination);
@@ -104,7 +117,10 @@ public final class ConfiguredApp implements RelayApps.RelayApp {
 		return out.toString();
 	}
 
-	/** Hides the last non-empty path segment (the stream key), even when it is the only one or ends in '/'. */
+	/**
+	 * Hides the last non-empty path segment (the stream key), even when it is the only
+	 * one or ends in '/'.
+	 */
 	private static String hideStreamKey(String path) {
 		String trimmed = path.replaceAll("/+$", "");
 		int cut = trimmed.lastIndexOf('/');

@@ -13,9 +13,9 @@ import io.streamrelay.relaytask.RelaySpec;
 import io.streamrelay.relaytask.Violation;
 
 /**
- * Which URLs a caller may make the vendor push to or fetch from: RTMP destinations on the app's allowed hosts,
- * images over https on its allowed image hosts; never IP literals, local, private or metadata addresses,
- * credentials in URLs, or unusual ports.
+ * Which URLs a caller may make the vendor push to or fetch from: RTMP destinations on the
+ * app's allowed hosts, images over https on its allowed image hosts; never IP literals,
+ * local, private or metadata addresses, credentials in URLs, or unusual ports.
  */
 final class DestinationPolicy {
 
@@ -52,7 +52,8 @@ final class DestinationPolicy {
 			for (int i = 0; i < mixed.panes().size(); i++) {
 				Pane pane = mixed.panes().get(i);
 				if (pane.backgroundImageUrl() != null) {
-					checkImage("mixed.layout.panes[" + i + "].backgroundImageUrl", pane.backgroundImageUrl(), violations);
+					checkImage("mixed.layout.panes[" + i + "].backgroundImageUrl", pane.backgroundImageUrl(),
+							violations);
 				}
 			}
 		}
@@ -69,8 +70,10 @@ final class DestinationPolicy {
 			return;
 		}
 		if (!matches(uri.getHost(), this.destinationHosts)) {
-			violations.add(new Violation(field, "host " + uri.getHost().toLowerCase(Locale.ROOT)
-					+ " is not an allowed destination host of this app (allowed: " + String.join(", ", this.destinationHosts) + ")"));
+			violations.add(new Violation(field,
+					"host " + uri.getHost().toLowerCase(Locale.ROOT)
+							+ " is not an allowed destination host of this app (allowed: "
+							+ String.join(", ", this.destinationHosts) + ")"));
 		}
 	}
 
@@ -84,9 +87,10 @@ final class DestinationPolicy {
 			return;
 		}
 		if (!matches(uri.getHost(), this.imageHosts)) {
-			violations.add(new Violation(field, "host " + uri.getHost().toLowerCase(Locale.ROOT)
-					+ " is not an allowed image host of this app" + (this.imageHosts.isEmpty()
-							? " (none is configured: set allowed-image-hosts)" : " (allowed: " + String.join(", ", this.imageHosts) + ")")));
+			violations.add(new Violation(field,
+					"host " + uri.getHost().toLowerCase(Locale.ROOT) + " is not an allowed image host of this app"
+							+ (this.imageHosts.isEmpty() ? " (none is configured: set allowed-image-hosts)"
+									: " (allowed: " + String.join(", ", this.imageHosts) + ")")));
 		}
 	}
 
@@ -108,12 +112,14 @@ final class DestinationPolicy {
 			violations.add(new Violation(field, "must name a host, not an IP address"));
 			return false;
 		}
-		if (FORBIDDEN_NAMES.contains(name) || FORBIDDEN_SUFFIXES.stream().anyMatch(name::endsWith) || !name.contains(".")) {
+		if (FORBIDDEN_NAMES.contains(name) || FORBIDDEN_SUFFIXES.stream().anyMatch(name::endsWith)
+				|| !name.contains(".")) {
 			violations.add(new Violation(field, "must not point at a local, internal or metadata host"));
 			return false;
 		}
 		if (uri.getPort() != -1 && !ports.contains(uri.getPort())) {
-			violations.add(new Violation(field, "must use the default port" + (ports.contains(1935) ? " (1935)" : " (443)")));
+			violations
+				.add(new Violation(field, "must use the default port" + (ports.contains(1935) ? " (1935)" : " (443)")));
 			return false;
 		}
 		return true;

@@ -10,8 +10,9 @@ import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * Strict JSON binding: a wrong type is an error naming the field, never a silent conversion
- * ({@code 1.9} into an integer, {@code 123} into a string, {@code "5"} into a number).
+ * Strict JSON binding: a wrong type is an error naming the field, never a silent
+ * conversion ({@code 1.9} into an integer, {@code 123} into a string, {@code "5"} into a
+ * number).
  */
 @Configuration(proxyBeanMethods = false)
 public class JsonConfiguration {
@@ -30,10 +31,10 @@ public class JsonConfiguration {
 				config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
 				config.setCoercion(CoercionInputShape.String, CoercionAction.Fail);
 			})
-			.withCoercionConfig(LogicalType.Integer, (config) -> config.setCoercion(CoercionInputShape.String,
-					CoercionAction.Fail))
-			.withCoercionConfig(LogicalType.Float, (config) -> config.setCoercion(CoercionInputShape.String,
-					CoercionAction.Fail));
+			.withCoercionConfig(LogicalType.Integer,
+					(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+			.withCoercionConfig(LogicalType.Float,
+					(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail));
 	}
 
 }

@@ -8,8 +8,8 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 
 /**
- * Tomcat's own error answers (a URL it refuses before any servlet runs) as problem+json instead of an HTML page
- * naming the server.
+ * Tomcat's own error answers (a URL it refuses before any servlet runs) as problem+json
+ * instead of an HTML page naming the server.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 

@@ -8,7 +8,10 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Tomcat answers its own refusals as problems, and leaves encoded slashes to the security firewall. */
+/**
+ * Tomcat answers its own refusals as problems, and leaves encoded slashes to the security
+ * firewall.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebServerConfiguration {
 

@@ -1,6 +1,8 @@
 package io.streamrelay.emulator;
 
-/** A vendor-shaped error the emulator answers with: HTTP status, error code and message. */
+/**
+ * A vendor-shaped error the emulator answers with: HTTP status, error code and message.
+ */
 final class ApiError extends RuntimeException {
 
 	private final int status;
@@ -14,7 +16,8 @@ final class ApiError extends RuntimeException {
 	}
 
 	static ApiError missingParam(String name) {
-		// the docs disagree on 400 vs 404 for MissingParam (docs/aliyun-mpu-api.md §2.10); 400 is emulated
+		// the docs disagree on 400 vs 404 for MissingParam (docs/aliyun-mpu-api.md
+		// §2.10); 400 is emulated
 		return new ApiError(400, "MissingParam", "The input parameter \"" + name + "\" that is mandatory for "
 				+ "processing this request is not supplied.");
 	}
@@ -24,7 +27,8 @@ final class ApiError extends RuntimeException {
 	}
 
 	static ApiError taskNotFound(String taskId) {
-		// unconfirmed: the vendor's code for an unknown/stopped task is not documented; InvalidParam is a guess
+		// unconfirmed: the vendor's code for an unknown/stopped task is not documented;
+		// InvalidParam is a guess
 		return invalidParam("The task " + taskId + " does not exist or has been stopped.");
 	}
 

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An immutable snapshot of one emulated relay task with the latest raw parameters the emulator accepted for it.
+ * An immutable snapshot of one emulated relay task with the latest raw parameters the
+ * emulator accepted for it.
  *
- * @param params the latest accepted task parameters exactly as received (JSON-valued ones as JSON text)
+ * @param params the latest accepted task parameters exactly as received (JSON-valued ones
+ * as JSON text)
  * @param lastCustomSei the CustomSei of the latest SetLiveMpuTaskSei call, or null
  * @param callCounts successful calls per Action on this task
  * @param revision a global counter, larger for a more recent change

@@ -8,14 +8,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
-/** Wires the MPU emulator; present only in emulator mode ({@code streamrelay.upstream.mode=emulator}, the default). */
+/**
+ * Wires the MPU emulator; present only in emulator mode
+ * ({@code streamrelay.upstream.mode=emulator}, the default).
+ */
 @Configuration(proxyBeanMethods = false)
 @EmulatorMode
 @EnableConfigurationProperties(EmulatorProperties.class)
 @Import({ MpuApiController.class, EmulatorControlController.class, EmulatorFaultController.class })
 public class EmulatorConfiguration {
 
-	// enough for ~1000 requests/s over the whole replay window; beyond that the oldest nonces are forgotten
+	// enough for ~1000 requests/s over the whole replay window; beyond that the oldest
+	// nonces are forgotten
 	private static final int MAX_REMEMBERED_NONCES = 2_000_000;
 
 	@Bean

@@ -17,7 +17,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operator and test endpoints under {@code /emulator}: inspect tasks, simulate SDK-started relays, reset all. */
+/**
+ * Operator and test endpoints under {@code /emulator}: inspect tasks, simulate
+ * SDK-started relays, reset all.
+ */
 @EmulatorMode
 @RestController
 @RequestMapping("/emulator")
@@ -50,11 +53,12 @@ class EmulatorControlController {
 		params.put("ChannelId", channelId);
 		params.put("TaskId", taskId);
 		params.put("MixMode", "0");
-		params.put("SingleSubParams", JsonParams.MAPPER.createObjectNode()
-			.put("UserId", userId)
-			.put("StreamType", "0")
-			.put("SourceType", "camera")
-			.toString());
+		params.put("SingleSubParams",
+				JsonParams.MAPPER.createObjectNode()
+					.put("UserId", userId)
+					.put("StreamType", "0")
+					.put("SourceType", "camera")
+					.toString());
 		TaskSpec spec = new TaskSpec(appId, channelId, taskId, "0", List.of(), params);
 		EmulatedTask task = this.state.start(spec, EmulatedTask.Origin.SDK, "SdkRelay");
 		return json(HttpStatus.CREATED, TaskJson.operatorView(task));
@@ -69,8 +73,8 @@ class EmulatorControlController {
 
 	/** The MPUTaskId a client SDK gives its relay (docs/aliyun-mpu-api.md §5.1). */
 	static String sdkTaskId(String appId, String channelId, String userId) {
-		return "AL-" + DigestUtils.md5Hex("rtmp://live.aliyun.com/live/" + appId + "_" + channelId + "_" + userId
-				+ "_camera");
+		return "AL-" + DigestUtils
+			.md5Hex("rtmp://live.aliyun.com/live/" + appId + "_" + channelId + "_" + userId + "_camera");
 	}
 
 	private static String field(JsonNode request, String name, String pattern) {
@@ -89,9 +93,8 @@ class EmulatorControlController {
 
 	@ExceptionHandler(ApiError.class)
 	ResponseEntity<String> rejected(ApiError error) {
-		return json(HttpStatus.valueOf(error.status()), JsonParams.MAPPER.createObjectNode()
-			.put("code", error.code())
-			.put("message", error.getMessage()));
+		return json(HttpStatus.valueOf(error.status()),
+				JsonParams.MAPPER.createObjectNode().put("code", error.code()).put("message", error.getMessage()));
 	}
 
 }

@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operator and test endpoints that script vendor failures: fault rules and tasks the vendor stops by itself. */
+/**
+ * Operator and test endpoints that script vendor failures: fault rules and tasks the
+ * vendor stops by itself.
+ */
 @EmulatorMode
 @RestController
 @RequestMapping("/emulator")

@@ -8,7 +8,10 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 
-/** Marks emulator beans that exist only when {@code streamrelay.upstream.mode} is {@code emulator} (the default). */
+/**
+ * Marks emulator beans that exist only when {@code streamrelay.upstream.mode} is
+ * {@code emulator} (the default).
+ */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @Documented

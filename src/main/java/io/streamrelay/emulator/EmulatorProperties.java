@@ -21,7 +21,10 @@ record EmulatorProperties(@DefaultValue("LTAIemulatorKey") @NotBlank String acce
 		@DefaultValue("40") @Min(0) int mixedQuota, @DefaultValue("10s") @NotNull Duration streamUrlCooldown,
 		@DefaultValue("15m") @NotNull Duration timestampSkew, List<FaultRule> faults) {
 
-	/** Each preset rule validates itself when bound, so a bad one stops the start-up with the field named. */
+	/**
+	 * Each preset rule validates itself when bound, so a bad one stops the start-up with
+	 * the field named.
+	 */
 	EmulatorProperties {
 		faults = (faults != null) ? List.copyOf(faults) : List.of();
 	}
@@ -29,8 +32,8 @@ record EmulatorProperties(@DefaultValue("LTAIemulatorKey") @NotBlank String acce
 	@Override
 	public String toString() {
 		return "EmulatorProperties[accessKeyId=" + this.accessKeyId + ", accessKeySecret=******, singleQuota="
-				+ this.singleQuota + ", mixedQuota=" + this.mixedQuota + ", streamUrlCooldown="
-				+ this.streamUrlCooldown + ", timestampSkew=" + this.timestampSkew + ", faults=" + this.faults + "]";
+				+ this.singleQuota + ", mixedQuota=" + this.mixedQuota + ", streamUrlCooldown=" + this.streamUrlCooldown
+				+ ", timestampSkew=" + this.timestampSkew + ", faults=" + this.faults + "]";
 	}
 
 }

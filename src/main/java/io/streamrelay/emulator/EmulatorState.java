@@ -14,7 +14,10 @@ import java.util.function.Function;
 import io.streamrelay.emulator.EmulatedTask.Origin;
 import io.streamrelay.emulator.EmulatedTask.State;
 
-/** The emulator's in-memory task store, enforcing the business rules that depend on other tasks. */
+/**
+ * The emulator's in-memory task store, enforcing the business rules that depend on other
+ * tasks.
+ */
 public final class EmulatorState {
 
 	private final EmulatorProperties properties;
@@ -41,7 +44,10 @@ public final class EmulatorState {
 			.toList();
 	}
 
-	/** Every task, stopped ones included, of one AppId or of all when appId is null; newest change first. */
+	/**
+	 * Every task, stopped ones included, of one AppId or of all when appId is null;
+	 * newest change first.
+	 */
 	public synchronized List<EmulatedTask> tasks(String appId) {
 		return this.tasks.values()
 			.stream()
@@ -79,7 +85,8 @@ public final class EmulatorState {
 		TaskKey key = new TaskKey(spec.appId(), spec.taskId());
 		EmulatedTask existing = this.tasks.get(key);
 		if (existing != null && existing.running()) {
-			// documented: restarting a task that has not been cleaned up yet fails with InvalidParam (§2.9)
+			// documented: restarting a task that has not been cleaned up yet fails with
+			// InvalidParam (§2.9)
 			throw ApiError.invalidParam("The task " + spec.taskId() + " already exists.");
 		}
 		checkQuota(spec, key);
@@ -87,7 +94,10 @@ public final class EmulatorState {
 		return save(key, spec, origin, null, Map.of(action, 1L));
 	}
 
-	/** Replaces a running task's definition with the result of merging; the merge sees the current snapshot. */
+	/**
+	 * Replaces a running task's definition with the result of merging; the merge sees the
+	 * current snapshot.
+	 */
 	synchronized EmulatedTask update(String appId, String taskId, String action,
 			Function<EmulatedTask, TaskSpec> merge) {
 		TaskKey key = new TaskKey(appId, taskId);
@@ -105,8 +115,9 @@ public final class EmulatorState {
 	}
 
 	/**
-	 * Stops a running task the way the vendor does on its own (all users left, MaxIdleTime passed): no call is
-	 * counted, and the task then behaves like any stopped one.
+	 * Stops a running task the way the vendor does on its own (all users left,
+	 * MaxIdleTime passed): no call is counted, and the task then behaves like any stopped
+	 * one.
 	 * @return false when no such task is running
 	 */
 	public synchronized boolean vanish(String appId, String taskId) {
@@ -122,7 +133,8 @@ public final class EmulatorState {
 	synchronized EmulatedTask setSei(String appId, String taskId, String customSei, String action) {
 		TaskKey key = new TaskKey(appId, taskId);
 		EmulatedTask current = running(key);
-		// SEI injection does not change the task definition, so the List order (update time) is kept
+		// SEI injection does not change the task definition, so the List order (update
+		// time) is kept
 		EmulatedTask updated = new EmulatedTask(current.appId(), current.channelId(), current.taskId(),
 				current.mixMode(), current.state(), current.origin(), current.streamUrls(), current.params(), customSei,
 				increment(current, action), current.revision(), current.updatedAt(), null);
@@ -164,7 +176,8 @@ public final class EmulatorState {
 			.count();
 		int quota = mixed ? this.properties.mixedQuota() : this.properties.singleQuota();
 		if (running >= quota) {
-			// unconfirmed: the vendor's code string for an exhausted task quota is not documented (§2.9)
+			// unconfirmed: the vendor's code string for an exhausted task quota is not
+			// documented (§2.9)
 			throw new ApiError(400, "QuotaExceeded", "The AppId " + spec.appId() + " already runs " + running + " "
 					+ (mixed ? "mixed" : "single-stream") + " tasks, the quota is " + quota + ".");
 		}

@@ -11,7 +11,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** Turns a matched fault rule into what the client experiences instead of, or around, the normal answer. */
+/**
+ * Turns a matched fault rule into what the client experiences instead of, or around, the
+ * normal answer.
+ */
 final class FaultInjector {
 
 	// what a misbehaving proxy in front of the vendor might answer with
@@ -24,7 +27,8 @@ final class FaultInjector {
 
 	/**
 	 * Applies the fault to one request whose normal answer the operation produces.
-	 * @return the answer to send, or null when the response has already been written (dropped connection)
+	 * @return the answer to send, or null when the response has already been written
+	 * (dropped connection)
 	 */
 	static ResponseEntity<String> inject(FaultRule fault, Supplier<ResponseEntity<String>> operation,
 			HttpServletResponse response) throws IOException {
@@ -41,7 +45,8 @@ final class FaultInjector {
 			case SERVICE_UNAVAILABLE -> throw new ApiError(503, "ServiceUnavailable",
 					"The request has failed due to a temporary failure of the server.");
 			// the vendor throttles with HTTP 400, not 429 (docs/aliyun-mpu-api.md §6.5)
-			case THROTTLING -> throw new ApiError(400, "Throttling.User", "Request was denied due to user flow control.");
+			case THROTTLING ->
+				throw new ApiError(400, "Throttling.User", "Request was denied due to user flow control.");
 			case GARBAGE -> ResponseEntity.ok().contentType(MpuApiController.JSON_UTF8).body(GARBAGE_BODY);
 			case DROP_CONNECTION -> dropConnection(response);
 			case LATENCY -> throw new IllegalStateException("LATENCY answers normally");
@@ -53,14 +58,16 @@ final class FaultInjector {
 			operation.get();
 		}
 		catch (ApiError ex) {
-			// the client never hears the outcome of an AFTER fault, whether the vendor accepted or rejected it
+			// the client never hears the outcome of an AFTER fault, whether the vendor
+			// accepted or rejected it
 		}
 	}
 
 	private static ResponseEntity<String> dropConnection(HttpServletResponse response) throws IOException {
 		response.setStatus(HttpServletResponse.SC_OK);
 		response.setContentType(MpuApiController.JSON_UTF8.toString());
-		// announcing more bytes than are sent and closing afterwards makes the client hit a premature end of body
+		// announcing more bytes than are sent and closing afterwards makes the client hit
+		// a premature end of body
 		response.setContentLength(DROPPED_CONTENT_LENGTH);
 		response.setHeader(HttpHeaders.CONNECTION, "close");
 		ServletOutputStream out = response.getOutputStream();

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The thread-safe, ordered list of fault rules that the emulated vendor endpoint consults for every request. */
+/**
+ * The thread-safe, ordered list of fault rules that the emulated vendor endpoint consults
+ * for every request.
+ */
 public final class FaultPlan {
 
 	private final List<Entry> entries = new ArrayList<>();
@@ -50,7 +53,8 @@ public final class FaultPlan {
 	 * A rule in the plan as seen at one moment.
 	 *
 	 * @param id assigned by the plan, increasing
-	 * @param remaining how many more matching requests it applies to, or {@link FaultRule#UNTIL_CLEARED}
+	 * @param remaining how many more matching requests it applies to, or
+	 * {@link FaultRule#UNTIL_CLEARED}
 	 */
 	public record ActiveFault(long id, FaultRule rule, int remaining) {
 

@@ -6,13 +6,14 @@ import java.util.Set;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * One fault to inject into emulated vendor calls: which Action it matches, what goes wrong, how often and whether
- * the vendor acts first.
+ * One fault to inject into emulated vendor calls: which Action it matches, what goes
+ * wrong, how often and whether the vendor acts first.
  *
  * @param action the MPU Action it matches, or null for any authenticated request
  * @param kind what the client experiences
  * @param count how many matching requests it applies to, or {@link #UNTIL_CLEARED}
- * @param latencyMs delay before answering; the whole fault for {@link Kind#LATENCY}, added in front of the others
+ * @param latencyMs delay before answering; the whole fault for {@link Kind#LATENCY},
+ * added in front of the others
  * @param when whether the operation is executed before the fault replaces its answer
  */
 public record FaultRule(String action, Kind kind, @DefaultValue("1") int count, long latencyMs,
@@ -27,7 +28,9 @@ public record FaultRule(String action, Kind kind, @DefaultValue("1") int count, 
 	static final Set<String> ACTIONS = Set.of("StartLiveMPUTask", "UpdateLiveMPUTask", "StopLiveMPUTask",
 			"ListRtcMPUTaskDetail", "SetLiveMpuTaskSei");
 
-	/** What the client sees instead of (or in addition to, for LATENCY) the normal answer. */
+	/**
+	 * What the client sees instead of (or in addition to, for LATENCY) the normal answer.
+	 */
 	public enum Kind {
 
 		/** Sleep latencyMs, then answer normally. */
@@ -50,7 +53,10 @@ public record FaultRule(String action, Kind kind, @DefaultValue("1") int count, 
 
 		/** The vendor never executes the operation. */
 		BEFORE,
-		/** The vendor executes the operation and keeps its effect; only the answer is lost. */
+		/**
+		 * The vendor executes the operation and keeps its effect; only the answer is
+		 * lost.
+		 */
 		AFTER
 
 	}
@@ -71,7 +77,10 @@ public record FaultRule(String action, Kind kind, @DefaultValue("1") int count, 
 		when = Objects.requireNonNullElse(when, When.BEFORE);
 	}
 
-	/** A rule that fails every matching request with the kind, before the operation runs, until cleared. */
+	/**
+	 * A rule that fails every matching request with the kind, before the operation runs,
+	 * until cleared.
+	 */
 	public static FaultRule always(String action, Kind kind) {
 		return new FaultRule(action, kind, UNTIL_CLEARED, 0, When.BEFORE);
 	}
@@ -80,7 +89,9 @@ public record FaultRule(String action, Kind kind, @DefaultValue("1") int count, 
 		return this.action == null || this.action.equals(requestAction);
 	}
 
-	/** A fault rule field with an unacceptable value; the field is named for operators. */
+	/**
+	 * A fault rule field with an unacceptable value; the field is named for operators.
+	 */
 	static final class InvalidFaultRule extends IllegalArgumentException {
 
 		private final String field;

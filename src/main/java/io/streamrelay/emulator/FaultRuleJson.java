@@ -11,7 +11,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Reads a fault rule from the control endpoint's JSON and renders active rules back, naming any bad field. */
+/**
+ * Reads a fault rule from the control endpoint's JSON and renders active rules back,
+ * naming any bad field.
+ */
 final class FaultRuleJson {
 
 	private static final Set<String> FIELDS = Set.of("action", "kind", "count", "latencyMs", "when");
@@ -31,7 +34,8 @@ final class FaultRuleJson {
 			throw new InvalidFaultRule("body", "The body must be a JSON object.");
 		}
 		for (String name : node.propertyNames()) {
-			// like the service's own API: a misspelt field is an error, not a silently ignored default
+			// like the service's own API: a misspelt field is an error, not a silently
+			// ignored default
 			if (!FIELDS.contains(name)) {
 				throw new InvalidFaultRule(name, "Unknown field " + name + "; the fields are " + FIELDS + ".");
 			}

@@ -8,7 +8,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Lenient readers for the JSON-string parameters, whose leaves the Java SDK sends as strings and others as numbers. */
+/**
+ * Lenient readers for the JSON-string parameters, whose leaves the Java SDK sends as
+ * strings and others as numbers.
+ */
 final class JsonParams {
 
 	static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -55,7 +58,9 @@ final class JsonParams {
 		return value;
 	}
 
-	/** A scalar leaf as text: strings as-is, numbers and booleans by their JSON spelling. */
+	/**
+	 * A scalar leaf as text: strings as-is, numbers and booleans by their JSON spelling.
+	 */
 	static Optional<String> scalar(JsonNode parent, String field, String path) {
 		Optional<JsonNode> value = member(parent, field);
 		if (value.isEmpty()) {

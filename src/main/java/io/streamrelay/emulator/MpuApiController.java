@@ -20,7 +20,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Serves the emulated OpenAPI RPC endpoint at {@code /} exactly where the vendor SDK sends its requests. */
+/**
+ * Serves the emulated OpenAPI RPC endpoint at {@code /} exactly where the vendor SDK
+ * sends its requests.
+ */
 @EmulatorMode
 @RestController
 class MpuApiController {
@@ -51,7 +54,8 @@ class MpuApiController {
 		String action = params.get("Action");
 		this.authenticator.authenticate(request.getMethod(), params);
 		this.state.countCall(action);
-		// faults come after authentication so that fault tests still prove the signature path
+		// faults come after authentication so that fault tests still prove the signature
+		// path
 		FaultRule fault = this.faults.take(action).orElse(null);
 		if (fault == null) {
 			return execute(action, params);
@@ -83,7 +87,8 @@ class MpuApiController {
 	}
 
 	private static Map<String, String> firstValues(Map<String, String[]> parameterMap) {
-		// the SDK never repeats a parameter; taking the first value keeps signing deterministic
+		// the SDK never repeats a parameter; taking the first value keeps signing
+		// deterministic
 		Map<String, String> params = new LinkedHashMap<>();
 		parameterMap.forEach((name, values) -> params.put(name, (values.length > 0) ? values[0] : ""));
 		return params;

@@ -6,7 +6,10 @@ import java.util.Map;
 import io.streamrelay.emulator.EmulatedTask.Origin;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Executes the five emulated MPU Actions against the state; each returns the response body minus RequestId. */
+/**
+ * Executes the five emulated MPU Actions against the state; each returns the response
+ * body minus RequestId.
+ */
 final class MpuOperations {
 
 	static final int MAX_CUSTOM_SEI = 4096;
@@ -22,9 +25,9 @@ final class MpuOperations {
 		switch (action) {
 			case "StartLiveMPUTask" -> this.state.start(TaskParamRules.start(params), Origin.API, action);
 			case "UpdateLiveMPUTask" -> update(action, params);
-			case "StopLiveMPUTask" -> this.state.stop(TaskParamRules.requiredId(params, "AppId",
-					TaskParamRules.APP_OR_CHANNEL_ID),
-					TaskParamRules.requiredId(params, "TaskId", TaskParamRules.TASK_ID), action);
+			case "StopLiveMPUTask" ->
+				this.state.stop(TaskParamRules.requiredId(params, "AppId", TaskParamRules.APP_OR_CHANNEL_ID),
+						TaskParamRules.requiredId(params, "TaskId", TaskParamRules.TASK_ID), action);
 			case "SetLiveMpuTaskSei" -> setSei(action, params);
 			case "ListRtcMPUTaskDetail" -> list(params, body);
 			default -> throw new ApiError(404, "InvalidApi.NotFound",
@@ -66,8 +69,7 @@ final class MpuOperations {
 			long pageNo = positive(params, "PageNo", Integer.MAX_VALUE);
 			long pageSize = positive(params, "PageSize", 100);
 			long skip = (pageNo - 1) * pageSize;
-			page = (skip >= apiTasks.size()) ? List.of()
-					: apiTasks.stream().skip(skip).limit(pageSize).toList();
+			page = (skip >= apiTasks.size()) ? List.of() : apiTasks.stream().skip(skip).limit(pageSize).toList();
 		}
 		body.putArray("MPUTasks").addAll(page.stream().map(TaskJson::vendorItem).toList());
 	}

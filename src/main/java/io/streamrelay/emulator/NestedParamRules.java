@@ -8,7 +8,10 @@ import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 
-/** Validates SingleSubParams, SeiParams and MultiStreamURL per docs/aliyun-mpu-api.md §2.3, §2.5 and §2.1. */
+/**
+ * Validates SingleSubParams, SeiParams and MultiStreamURL per docs/aliyun-mpu-api.md
+ * §2.3, §2.5 and §2.1.
+ */
 final class NestedParamRules {
 
 	static final int MAX_URL_LENGTH = 2048;
@@ -39,7 +42,8 @@ final class NestedParamRules {
 	static void seiParams(String text, boolean start) {
 		JsonNode params = JsonParams.parseObject("SeiParams", text);
 		JsonParams.number(params, "PayloadType", "SeiParams.PayloadType").ifPresent((type) -> {
-			boolean custom = type.compareTo(BigDecimal.valueOf(100)) >= 0 && type.compareTo(BigDecimal.valueOf(254)) <= 0;
+			boolean custom = type.compareTo(BigDecimal.valueOf(100)) >= 0
+					&& type.compareTo(BigDecimal.valueOf(254)) <= 0;
 			if (type.stripTrailingZeros().scale() > 0 || !(custom || type.compareTo(BigDecimal.valueOf(5)) == 0)) {
 				throw ApiError.invalidParam("SeiParams.PayloadType must be 5 or in [100, 254].");
 			}

@@ -20,14 +20,17 @@ final class NonceCache {
 		this.maxEntries = maxEntries;
 	}
 
-	/** Records the nonce and reports whether it was unused within the retention window. */
+	/**
+	 * Records the nonce and reports whether it was unused within the retention window.
+	 */
 	synchronized boolean firstUse(String nonce, Instant now) {
 		evictOlderThan(now.minus(this.retention));
 		if (this.seen.containsKey(nonce)) {
 			return false;
 		}
 		if (this.seen.size() >= this.maxEntries) {
-			// dropping the oldest is safe enough: such a request is also close to failing the timestamp check
+			// dropping the oldest is safe enough: such a request is also close to failing
+			// the timestamp check
 			Iterator<String> oldest = this.seen.keySet().iterator();
 			oldest.next();
 			oldest.remove();

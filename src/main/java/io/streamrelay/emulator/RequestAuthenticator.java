@@ -10,14 +10,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Applies the OpenAPI gateway checks (common parameters, AccessKey, signature v1, timestamp, nonce) to a request. */
+/**
+ * Applies the OpenAPI gateway checks (common parameters, AccessKey, signature v1,
+ * timestamp, nonce) to a request.
+ */
 final class RequestAuthenticator {
 
 	private static final List<String> COMMON_PARAMS = List.of("Action", "AccessKeyId", "Signature", "SignatureMethod",
 			"SignatureVersion", "SignatureNonce", "Timestamp", "Version");
 
-	// the SDK sends second precision with a literal Z (docs/aliyun-mpu-api.md §1.1); fractions are tolerated
-	private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z");
+	// the SDK sends second precision with a literal Z (docs/aliyun-mpu-api.md §1.1);
+	// fractions are tolerated
+	private static final Pattern TIMESTAMP = Pattern
+		.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z");
 
 	private final EmulatorProperties properties;
 
@@ -35,8 +40,8 @@ final class RequestAuthenticator {
 	void authenticate(String httpMethod, Map<String, String> params) {
 		for (String name : COMMON_PARAMS) {
 			if (isBlank(params.get(name))) {
-				throw new ApiError(400, "MissingParameter",
-						"The input parameter \"" + name + "\" that is mandatory for processing this request is not supplied.");
+				throw new ApiError(400, "MissingParameter", "The input parameter \"" + name
+						+ "\" that is mandatory for processing this request is not supplied.");
 			}
 		}
 		requireValue(params, "SignatureMethod", "HMAC-SHA1");
@@ -56,7 +61,8 @@ final class RequestAuthenticator {
 		String expected = SignatureV1.sign(httpMethod, params, this.properties.accessKeySecret());
 		byte[] given = params.get("Signature").getBytes(StandardCharsets.UTF_8);
 		if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given)) {
-			// the SDK compares this exact suffix with its own StringToSign to report SDK.InvalidAccessKeySecret
+			// the SDK compares this exact suffix with its own StringToSign to report
+			// SDK.InvalidAccessKeySecret
 			throw new ApiError(400, "SignatureDoesNotMatch",
 					"Specified signature is not matched with our calculation. server string to sign is:"
 							+ SignatureV1.stringToSign(httpMethod, params));
@@ -77,8 +83,7 @@ final class RequestAuthenticator {
 		}
 		Duration skew = Duration.between(sent, this.clock.instant()).abs();
 		if (skew.compareTo(this.properties.timestampSkew()) > 0) {
-			throw new ApiError(400, "InvalidTimeStamp.Expired",
-					"Specified time stamp or date value is expired.");
+			throw new ApiError(400, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired.");
 		}
 	}
 

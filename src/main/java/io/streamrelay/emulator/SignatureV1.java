@@ -9,7 +9,10 @@ import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Alibaba Cloud RPC signature version 1.0 (HMAC-SHA1), as described in docs/aliyun-mpu-api.md §6.1. */
+/**
+ * Alibaba Cloud RPC signature version 1.0 (HMAC-SHA1), as described in
+ * docs/aliyun-mpu-api.md §6.1.
+ */
 public final class SignatureV1 {
 
 	private static final String ALGORITHM = "HmacSHA1";
@@ -20,16 +23,19 @@ public final class SignatureV1 {
 	}
 
 	/**
-	 * Computes the Base64 signature of the given (decoded) parameters; a {@code Signature}
-	 * entry, if present, is ignored.
+	 * Computes the Base64 signature of the given (decoded) parameters; a
+	 * {@code Signature} entry, if present, is ignored.
 	 */
 	public static String sign(String httpMethod, Map<String, String> params, String accessKeySecret) {
 		return hmacSha1(accessKeySecret + "&", stringToSign(httpMethod, params));
 	}
 
-	/** Builds the StringToSign: method, encoded "/", encoded canonicalized query string. */
+	/**
+	 * Builds the StringToSign: method, encoded "/", encoded canonicalized query string.
+	 */
 	public static String stringToSign(String httpMethod, Map<String, String> params) {
-		// sorted by the encoded name, not the raw one: the two orders differ for non-ASCII names
+		// sorted by the encoded name, not the raw one: the two orders differ for
+		// non-ASCII names
 		Map<String, String> encoded = new TreeMap<>();
 		params.forEach((name, value) -> {
 			if (!"Signature".equals(name)) {
@@ -46,7 +52,9 @@ public final class SignatureV1 {
 		return httpMethod + "&" + percentEncode("/") + "&" + percentEncode(canonical.toString());
 	}
 
-	/** Percent-encodes UTF-8 per RFC 3986: only {@code A-Z a-z 0-9 - _ . ~} stay literal. */
+	/**
+	 * Percent-encodes UTF-8 per RFC 3986: only {@code A-Z a-z 0-9 - _ . ~} stay literal.
+	 */
 	public static String percentEncode(String value) {
 		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
 		StringBuilder out = new StringBuilder(bytes.length * 3);
@@ -74,7 +82,8 @@ public final class SignatureV1 {
 			return Base64.getEncoder().encodeToString(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (GeneralSecurityException ex) {
-			// HmacSHA1 is mandatory in every JRE, so this is a broken runtime, not a bad request
+			// HmacSHA1 is mandatory in every JRE, so this is a broken runtime, not a bad
+			// request
 			throw new IllegalStateException("HmacSHA1 unavailable", ex);
 		}
 	}

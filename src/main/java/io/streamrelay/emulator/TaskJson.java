@@ -8,7 +8,10 @@ import java.util.TreeMap;
 
 import tools.jackson.databind.node.ObjectNode;
 
-/** Renders tasks as the vendor's ListRtcMPUTaskDetail items and as the operator view of the control endpoints. */
+/**
+ * Renders tasks as the vendor's ListRtcMPUTaskDetail items and as the operator view of
+ * the control endpoints.
+ */
 final class TaskJson {
 
 	private static final List<String> LIST_FIELDS = List.of("AppId", "ChannelId", "TaskId", "MixMode", "StreamURL",
@@ -20,7 +23,10 @@ final class TaskJson {
 	private TaskJson() {
 	}
 
-	/** The §2.7 item: the latest parameters, JSON-valued ones as JSON with their leaves as received. */
+	/**
+	 * The §2.7 item: the latest parameters, JSON-valued ones as JSON with their leaves as
+	 * received.
+	 */
 	static ObjectNode vendorItem(EmulatedTask task) {
 		ObjectNode item = JsonParams.MAPPER.createObjectNode();
 		for (String field : LIST_FIELDS) {
@@ -46,8 +52,10 @@ final class TaskJson {
 		view.put("mixMode", task.mixMode());
 		view.put("state", task.state().name());
 		view.put("origin", task.origin().name());
-		// an operator view, not the vendor protocol: stream keys and auth tokens stay hidden here
-		view.set("streamUrls", JsonParams.MAPPER.valueToTree(task.streamUrls().stream().map(LogRedaction::scrub).toList()));
+		// an operator view, not the vendor protocol: stream keys and auth tokens stay
+		// hidden here
+		view.set("streamUrls",
+				JsonParams.MAPPER.valueToTree(task.streamUrls().stream().map(LogRedaction::scrub).toList()));
 		view.set("params", JsonParams.MAPPER.readTree(LogRedaction.scrub(vendorItem(task).toString())));
 		view.put("lastCustomSei", task.lastCustomSei());
 		view.set("callCounts", JsonParams.MAPPER.valueToTree(new TreeMap<>(task.callCounts())));

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Validates the top-level task parameters of Start and Update and merges an Update into the stored task. */
+/**
+ * Validates the top-level task parameters of Start and Update and merges an Update into
+ * the stored task.
+ */
 final class TaskParamRules {
 
 	static final Pattern APP_OR_CHANNEL_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -17,7 +20,8 @@ final class TaskParamRules {
 	private static final List<String> START_PARAMS = List.of("AppId", "ChannelId", "TaskId", "MixMode", "StreamURL",
 			"MultiStreamURL", "MaxIdleTime", "Region", "SingleSubParams", "TranscodeParams", "SeiParams");
 
-	// Update takes neither MaxIdleTime nor Region (docs/aliyun-mpu-api.md §2.2); they are ignored if sent
+	// Update takes neither MaxIdleTime nor Region (docs/aliyun-mpu-api.md §2.2); they are
+	// ignored if sent
 	private static final List<String> UPDATE_PARAMS = List.of("MixMode", "StreamURL", "MultiStreamURL",
 			"SingleSubParams", "TranscodeParams", "SeiParams");
 
@@ -59,7 +63,8 @@ final class TaskParamRules {
 	/** Applies validated Update changes to the latest parameters of a running task. */
 	static TaskSpec merge(EmulatedTask current, String channelId, Map<String, String> changes) {
 		if (!current.channelId().equals(channelId)) {
-			throw ApiError.invalidParam("The task " + current.taskId() + " does not belong to channel " + channelId + ".");
+			throw ApiError
+				.invalidParam("The task " + current.taskId() + " does not belong to channel " + channelId + ".");
 		}
 		String mixMode = changes.getOrDefault("MixMode", current.mixMode());
 		Map<String, String> merged = new LinkedHashMap<>(current.params());

@@ -3,7 +3,10 @@ package io.streamrelay.emulator;
 import java.util.List;
 import java.util.Map;
 
-/** A validated, complete task definition: its identity, mode, output URLs and the raw parameters to echo back. */
+/**
+ * A validated, complete task definition: its identity, mode, output URLs and the raw
+ * parameters to echo back.
+ */
 record TaskSpec(String appId, String channelId, String taskId, String mixMode, List<String> streamUrls,
 		Map<String, String> params) {
 

@@ -7,12 +7,16 @@ import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 
-/** Validates TranscodeParams (users, layout, background, encoding) per docs/aliyun-mpu-api.md §2.4. */
+/**
+ * Validates TranscodeParams (users, layout, background, encoding) per
+ * docs/aliyun-mpu-api.md §2.4.
+ */
 final class TranscodeRules {
 
 	private static final String ENCODE = "TranscodeParams.EncodeParams.";
 
-	// every field but VideoCodec and EnhancedParam is required unless AudioOnly is "true" (§2.4)
+	// every field but VideoCodec and EnhancedParam is required unless AudioOnly is "true"
+	// (§2.4)
 	private static final List<String> REQUIRED_UNLESS_AUDIO_ONLY = List.of("AudioBitrate", "AudioChannels",
 			"AudioSampleRate", "VideoBitrate", "VideoFramerate", "VideoGop", "VideoWidth", "VideoHeight");
 
@@ -31,7 +35,10 @@ final class TranscodeRules {
 		JsonParams.object(params, "EncodeParams", "TranscodeParams.EncodeParams").ifPresent(TranscodeRules::encode);
 	}
 
-	/** Returns the subscribed user ids, or null when UserInfos is absent (all users are mixed). */
+	/**
+	 * Returns the subscribed user ids, or null when UserInfos is absent (all users are
+	 * mixed).
+	 */
 	private static Set<String> userInfos(JsonNode params) {
 		JsonNode infos = JsonParams.array(params, "UserInfos", "TranscodeParams.UserInfos").orElse(null);
 		if (infos == null) {
@@ -48,7 +55,8 @@ final class TranscodeRules {
 	}
 
 	private static void layout(JsonNode layout, Set<String> users) {
-		// no pane-count limit: the new API documents none (9 is only inferred from SEI paneid, §2.4)
+		// no pane-count limit: the new API documents none (9 is only inferred from SEI
+		// paneid, §2.4)
 		JsonNode panes = JsonParams.array(layout, "UserPanes", "TranscodeParams.Layout.UserPanes").orElse(null);
 		if (panes == null) {
 			return;

@@ -12,7 +12,10 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
-/** A request whose body was read up front (to fingerprint it) and is served again to the application. */
+/**
+ * A request whose body was read up front (to fingerprint it) and is served again to the
+ * application.
+ */
 final class CachedBodyRequest extends HttpServletRequestWrapper {
 
 	private final byte[] body;

@@ -2,10 +2,16 @@ package io.streamrelay.idempotency;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** Who is calling: the request attribute an authentication filter sets, or {@value #ANONYMOUS}. */
+/**
+ * Who is calling: the request attribute an authentication filter sets, or
+ * {@value #ANONYMOUS}.
+ */
 public final class Callers {
 
-	/** Request attribute holding the caller's name (String); authentication sets it to the API key's name. */
+	/**
+	 * Request attribute holding the caller's name (String); authentication sets it to the
+	 * API key's name.
+	 */
 	public static final String ATTRIBUTE = "io.streamrelay.caller";
 
 	/** The caller of requests that carry no identity. */

@@ -7,8 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Buffers the response so it can be stored before it is sent, and notes {@code sendError}: the container
- * renders such an error after the filter chain returns, so its body cannot be recorded.
+ * Buffers the response so it can be stored before it is sent, and notes
+ * {@code sendError}: the container renders such an error after the filter chain returns,
+ * so its body cannot be recorded.
  */
 final class CapturingResponse extends ContentCachingResponseWrapper {
 

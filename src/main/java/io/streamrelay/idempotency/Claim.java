@@ -3,7 +3,10 @@ package io.streamrelay.idempotency;
 /** What happened when a request tried to claim its idempotency key. */
 sealed interface Claim {
 
-	/** This request holds the key and must execute; {@code owner} proves it when storing the outcome. */
+	/**
+	 * This request holds the key and must execute; {@code owner} proves it when storing
+	 * the outcome.
+	 */
 	record Acquired(String owner, boolean tookOver) implements Claim {
 	}
 

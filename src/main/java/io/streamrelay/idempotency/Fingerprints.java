@@ -16,8 +16,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * SHA-256 of method, path and body; a JSON body is canonicalised (object members sorted, whitespace dropped) so
- * that the same request re-serialised by a client library keeps its fingerprint.
+ * SHA-256 of method, path and body; a JSON body is canonicalised (object members sorted,
+ * whitespace dropped) so that the same request re-serialised by a client library keeps
+ * its fingerprint.
  */
 final class Fingerprints {
 

@@ -7,8 +7,9 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Deletes expired idempotency keys in bounded batches, so that no statement holds many row locks for long.
- * Every replica runs it; the deletes are conditional, so overlapping runs are harmless.
+ * Deletes expired idempotency keys in bounded batches, so that no statement holds many
+ * row locks for long. Every replica runs it; the deletes are conditional, so overlapping
+ * runs are harmless.
  */
 class IdempotencyCleanup {
 
@@ -40,7 +41,10 @@ class IdempotencyCleanup {
 		}
 	}
 
-	/** Deletes expired keys batch by batch until a batch comes back short; returns how many were deleted. */
+	/**
+	 * Deletes expired keys batch by batch until a batch comes back short; returns how
+	 * many were deleted.
+	 */
 	int run() {
 		int batch = this.properties.cleanupBatchSize();
 		int total = 0;

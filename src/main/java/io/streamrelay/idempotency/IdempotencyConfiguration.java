@@ -10,7 +10,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Wires idempotent requests: the key store, the filter on {@code /v1/apps/*} and the cleanup of expired keys. */
+/**
+ * Wires idempotent requests: the key store, the filter on {@code /v1/apps/*} and the
+ * cleanup of expired keys.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class IdempotencyConfiguration {

@@ -25,18 +25,25 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Makes POST, PATCH and DELETE under {@code /v1/apps/{appId}/} idempotent when they carry an
- * {@code Idempotency-Key}: the first request executes and its response is recorded; a retry with the same key
- * and the same request gets that response again, marked {@code Idempotent-Replayed: true}.
+ * Makes POST, PATCH and DELETE under {@code /v1/apps/{appId}/} idempotent when they carry
+ * an {@code Idempotency-Key}: the first request executes and its response is recorded; a
+ * retry with the same key and the same request gets that response again, marked
+ * {@code Idempotent-Replayed: true}.
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
-	/** After authentication (which sets {@link Callers#ATTRIBUTE}), before nothing that matters. */
+	/**
+	 * After authentication (which sets {@link Callers#ATTRIBUTE}), before nothing that
+	 * matters.
+	 */
 	static final int ORDER = Ordered.LOWEST_PRECEDENCE - 10;
 
 	static final String REPLAYED = "Idempotent-Replayed";
 
-	/** Only these response headers are recorded and replayed; the rest are per-response (Date, ...). */
+	/**
+	 * Only these response headers are recorded and replayed; the rest are per-response
+	 * (Date, ...).
+	 */
 	static final List<String> REPLAYED_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG,
 			HttpHeaders.CONTENT_TYPE, HttpHeaders.RETRY_AFTER);
 
@@ -124,13 +131,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The response to record, or null. A 5xx is never recorded: here it means nothing happened (vendor
-	 * unreachable, throttled) or the outcome is unknown and recorded on the task for reconciliation, so the retry
-	 * must execute again against the task's recorded state; replaying a 504 for a day would help nobody.
+	 * The response to record, or null. A 5xx is never recorded: here it means nothing
+	 * happened (vendor unreachable, throttled) or the outcome is unknown and recorded on
+	 * the task for reconciliation, so the retry must execute again against the task's
+	 * recorded state; replaying a 504 for a day would help nobody.
 	 */
 	/**
-	 * Answers that say "not now" rather than "no" are not recorded (as Stripe does for requests that conflicted
-	 * with a concurrent one): a retry with the same key must get the outcome, not the hiccup.
+	 * Answers that say "not now" rather than "no" are not recorded (as Stripe does for
+	 * requests that conflicted with a concurrent one): a retry with the same key must get
+	 * the outcome, not the hiccup.
 	 */
 	static final java.util.Set<Integer> TRANSIENT = java.util.Set.of(408, 409, 412, 423, 425, 429);
 
@@ -140,8 +149,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		}
 		String body;
 		try {
-			// API bodies are JSON, which is UTF-8 (RFC 8259) whatever the container's default charset says
-			body = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(capture.getContentAsByteArray())).toString();
+			// API bodies are JSON, which is UTF-8 (RFC 8259) whatever the container's
+			// default charset says
+			body = StandardCharsets.UTF_8.newDecoder()
+				.decode(ByteBuffer.wrap(capture.getContentAsByteArray()))
+				.toString();
 		}
 		catch (CharacterCodingException ex) {
 			return null;
@@ -164,7 +176,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			}
 		}
 		catch (DataAccessException ex) {
-			// the key stays in flight until its lock times out; a retry then executes against the recorded task
+			// the key stays in flight until its lock times out; a retry then executes
+			// against the recorded task
 			log.error("Could not record the response of an idempotent request", ex);
 		}
 	}

@@ -1,8 +1,9 @@
 package io.streamrelay.idempotency;
 
 /**
- * Parses the {@code Idempotency-Key} header: 1-255 printable ASCII characters, given bare or as the
- * Structured Field string of the IETF draft ({@code "abc"} and {@code abc} name the same key).
+ * Parses the {@code Idempotency-Key} header: 1-255 printable ASCII characters, given bare
+ * or as the Structured Field string of the IETF draft ({@code "abc"} and {@code abc} name
+ * the same key).
  */
 final class IdempotencyKeyHeader {
 
@@ -33,7 +34,10 @@ final class IdempotencyKeyHeader {
 		return key;
 	}
 
-	/** RFC 8941 sf-string: inside the quotes only {@code \"} and {@code \\} are escapes, a bare quote is an error. */
+	/**
+	 * RFC 8941 sf-string: inside the quotes only {@code \"} and {@code \\} are escapes, a
+	 * bare quote is an error.
+	 */
 	private static String unquote(String quoted) {
 		StringBuilder key = new StringBuilder(quoted.length());
 		for (int i = 1; i < quoted.length() - 1; i++) {

@@ -20,9 +20,10 @@ import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The idempotency_key table. Every decision is one conditional statement, so that of concurrent requests
- * (on any number of replicas) exactly one wins: the INSERT by the primary key, the take-over by
- * {@code locked_until < now}, the removal of an expired row by {@code expires_at < now}.
+ * The idempotency_key table. Every decision is one conditional statement, so that of
+ * concurrent requests (on any number of replicas) exactly one wins: the INSERT by the
+ * primary key, the take-over by {@code locked_until < now}, the removal of an expired row
+ * by {@code expires_at < now}.
  */
 class IdempotencyKeys {
 
@@ -56,7 +57,10 @@ class IdempotencyKeys {
 			+ " (select app_id, caller, idem_key from idempotency_key where expires_at < :now order by expires_at"
 			+ " limit :limit)";
 
-	/** Enough for a row that vanishes (released, expired) between our INSERT and our SELECT a few times. */
+	/**
+	 * Enough for a row that vanishes (released, expired) between our INSERT and our
+	 * SELECT a few times.
+	 */
 	private static final int ATTEMPTS = 3;
 
 	private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
@@ -77,7 +81,10 @@ class IdempotencyKeys {
 		this.properties = properties;
 	}
 
-	/** Claims the key for a request with this fingerprint, or says why the request must not execute. */
+	/**
+	 * Claims the key for a request with this fingerprint, or says why the request must
+	 * not execute.
+	 */
 	Claim claim(IdempotencyScope scope, String fingerprint) {
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 			Instant now = this.clock.instant();
@@ -91,7 +98,8 @@ class IdempotencyKeys {
 			}
 			Row row = found.get();
 			if (row.expiresAt().isBefore(now)) {
-				// expired rows count as absent; the conditional delete cannot remove a fresh row of a competitor
+				// expired rows count as absent; the conditional delete cannot remove a
+				// fresh row of a competitor
 				this.jdbc.sql(DELETE_IF_EXPIRED).params(scope(scope)).param("now", timestamp(now)).update();
 				continue;
 			}
@@ -109,7 +117,10 @@ class IdempotencyKeys {
 		return new Claim.InFlight();
 	}
 
-	/** Records the response of the request holding the key; false if it no longer holds it. */
+	/**
+	 * Records the response of the request holding the key; false if it no longer holds
+	 * it.
+	 */
 	boolean complete(IdempotencyScope scope, String owner, StoredResponse response) {
 		return this.jdbc.sql(COMPLETE)
 			.params(scope(scope))
@@ -120,7 +131,10 @@ class IdempotencyKeys {
 			.update() == 1;
 	}
 
-	/** Forgets the key so that a retry executes again; false if the request no longer held it. */
+	/**
+	 * Forgets the key so that a retry executes again; false if the request no longer held
+	 * it.
+	 */
 	boolean release(IdempotencyScope scope, String owner) {
 		return this.jdbc.sql(RELEASE).params(scope(scope)).param("owner", owner).update() == 1;
 	}
@@ -167,9 +181,8 @@ class IdempotencyKeys {
 	private Row row(ResultSet rs, int rowNum) throws SQLException {
 		String headers = rs.getString("response_headers");
 		int status = rs.getInt("response_status");
-		StoredResponse response = rs.wasNull() ? null
-				: new StoredResponse(status, (headers != null) ? this.json.readValue(headers, HEADERS) : Map.of(),
-						rs.getString("response_body"));
+		StoredResponse response = rs.wasNull() ? null : new StoredResponse(status,
+				(headers != null) ? this.json.readValue(headers, HEADERS) : Map.of(), rs.getString("response_body"));
 		return new Row(rs.getString("fingerprint"), rs.getString("state"), instant(rs, "locked_until"),
 				instant(rs, "expires_at"), response);
 	}
@@ -178,7 +191,10 @@ class IdempotencyKeys {
 		return Map.of("appId", scope.appId(), "caller", scope.caller(), "key", scope.key());
 	}
 
-	/** PostgreSQL keeps microseconds: truncating makes what is read back equal what was written. */
+	/**
+	 * PostgreSQL keeps microseconds: truncating makes what is read back equal what was
+	 * written.
+	 */
 	private static SqlParameterValue timestamp(Instant instant) {
 		return new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE,
 				instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));

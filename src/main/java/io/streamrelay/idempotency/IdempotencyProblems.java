@@ -10,8 +10,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 /**
- * The RFC 9457 problems of idempotent requests. A filter runs outside the {@code @RestControllerAdvice}, so
- * they are written here, with the same conventions: stable type, constant title, useful detail.
+ * The RFC 9457 problems of idempotent requests. A filter runs outside the
+ * {@code @RestControllerAdvice}, so they are written here, with the same conventions:
+ * stable type, constant title, useful detail.
  */
 final class IdempotencyProblems {
 
@@ -31,16 +32,18 @@ final class IdempotencyProblems {
 	}
 
 	void reused(HttpServletResponse response, String key) throws IOException {
-		write(response, 422, problem("idempotency-key-reused", "Idempotency key reused", 422,
-				"Idempotency key '" + key + "' was used for a different request (method, path or body differ);"
-						+ " use a new key for a new request"));
+		write(response, 422,
+				problem("idempotency-key-reused", "Idempotency key reused", 422,
+						"Idempotency key '" + key + "' was used for a different request (method, path or body differ);"
+								+ " use a new key for a new request"));
 	}
 
 	void inFlight(HttpServletResponse response, String key) throws IOException {
 		response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-		write(response, 409, problem("idempotency-request-in-flight", "Request with this idempotency key in progress",
-				409, "A request with idempotency key '" + key + "' is still being processed; retry it later"
-						+ " to receive its result"));
+		write(response, 409,
+				problem("idempotency-request-in-flight", "Request with this idempotency key in progress", 409,
+						"A request with idempotency key '" + key + "' is still being processed; retry it later"
+								+ " to receive its result"));
 	}
 
 	void unavailable(HttpServletResponse response) throws IOException {

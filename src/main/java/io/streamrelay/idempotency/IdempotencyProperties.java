@@ -15,8 +15,9 @@ import org.springframework.validation.annotation.Validated;
  * Settings of idempotent requests, bound from {@code streamrelay.idempotency.*}.
  *
  * @param ttl how long a key is remembered after its first use
- * @param lockTimeout how long a request may hold its key before another request may take it over (the first
- * request's replica is then presumed dead); must exceed the longest request, vendor call included
+ * @param lockTimeout how long a request may hold its key before another request may take
+ * it over (the first request's replica is then presumed dead); must exceed the longest
+ * request, vendor call included
  * @param cleanupInterval pause between runs of the deletion of expired keys
  * @param cleanupBatchSize rows deleted per statement by the cleanup
  */

@@ -2,7 +2,9 @@ package io.streamrelay.idempotency;
 
 import java.util.Objects;
 
-/** What one Idempotency-Key value is unique within: the RTC application and the caller. */
+/**
+ * What one Idempotency-Key value is unique within: the RTC application and the caller.
+ */
 record IdempotencyScope(String appId, String caller, String key) {
 
 	IdempotencyScope {

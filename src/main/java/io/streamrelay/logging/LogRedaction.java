@@ -5,21 +5,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Scrubs secrets from log text, whoever logs it (including framework DEBUG lines that print request URLs of the
- * in-process emulator): stream keys in RTMP URLs (plain or percent-encoded), {@code auth_key} tokens, request
- * signatures, bearer tokens and key-like query parameters.
+ * Scrubs secrets from log text, whoever logs it (including framework DEBUG lines that
+ * print request URLs of the in-process emulator): stream keys in RTMP URLs (plain or
+ * percent-encoded), {@code auth_key} tokens, request signatures, bearer tokens and
+ * key-like query parameters.
  */
 public final class LogRedaction {
 
 	static final String HIDDEN = "****";
 
-	private static final Pattern RTMP = Pattern.compile("(?i)(rtmps?://[^/\\s\"'?&\\\\]+/[^/\\s\"'?&\\\\]*)(/[^\\s\"'?&\\\\]*)?");
+	private static final Pattern RTMP = Pattern
+		.compile("(?i)(rtmps?://[^/\\s\"'?&\\\\]+/[^/\\s\"'?&\\\\]*)(/[^\\s\"'?&\\\\]*)?");
 
 	private static final Pattern RTMP_ENCODED = Pattern
 		.compile("(?i)(rtmps?%3A%2F%2F[^%\\s\"'&]+(?:%2F)?)([^\\s\"'&]*)");
 
-	private static final List<Pattern> VALUES = List.of(
-			Pattern.compile("(?i)(auth_key(?:=|%3D))[^&\\s\"'\\\\,;]+"),
+	private static final List<Pattern> VALUES = List.of(Pattern.compile("(?i)(auth_key(?:=|%3D))[^&\\s\"'\\\\,;]+"),
 			Pattern.compile("(?i)([?&](?:Signature|SecurityToken|api_key|apikey|access_token|token|key)=)[^&\\s\"']+"),
 			Pattern.compile("(?i)(Bearer\\s+)[^\\s\"',;]+"));
 

@@ -3,7 +3,10 @@ package io.streamrelay.logging;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import org.springframework.boot.logging.logback.ExtendedWhitespaceThrowableProxyConverter;
 
-/** The {@code %wEx} stack traces of log lines, with secrets scrubbed (exception messages may quote URLs). */
+/**
+ * The {@code %wEx} stack traces of log lines, with secrets scrubbed (exception messages
+ * may quote URLs).
+ */
 public class RedactingThrowableConverter extends ExtendedWhitespaceThrowableProxyConverter {
 
 	@Override

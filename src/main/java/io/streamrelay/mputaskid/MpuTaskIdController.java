@@ -35,7 +35,8 @@ class MpuTaskIdController {
 			problem.setProperty("errors", errors);
 			return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 		}
-		return ResponseEntity.ok(new MpuTaskIdResponse(appId, channelId, userId, MpuTaskIds.of(appId, channelId, userId)));
+		return ResponseEntity
+			.ok(new MpuTaskIdResponse(appId, channelId, userId, MpuTaskIds.of(appId, channelId, userId)));
 	}
 
 	private static void check(String field, String value, boolean ok, String rule, List<Map<String, String>> errors) {

@@ -6,7 +6,8 @@ import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * The task id a client SDK gives the relay it starts: "AL-" + lowercase hex MD5 of
- * {@code rtmp://live.aliyun.com/live/{appId}_{channelId}_{userId}_camera} (docs/aliyun-mpu-api.md §5.1).
+ * {@code rtmp://live.aliyun.com/live/{appId}_{channelId}_{userId}_camera}
+ * (docs/aliyun-mpu-api.md §5.1).
  */
 public final class MpuTaskIds {
 

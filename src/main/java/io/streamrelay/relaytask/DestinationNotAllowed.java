@@ -2,7 +2,10 @@ package io.streamrelay.relaytask;
 
 import java.util.List;
 
-/** A destination or image URL breaks the app's destination policy; nothing was sent to the vendor. */
+/**
+ * A destination or image URL breaks the app's destination policy; nothing was sent to the
+ * vendor.
+ */
 public final class DestinationNotAllowed extends RuntimeException {
 
 	private final List<Violation> violations;

@@ -1,8 +1,8 @@
 package io.streamrelay.relaytask;
 
 /**
- * Output encoding of a mixed relay. Unless {@code audioOnly}, every field but {@code videoCodec},
- * {@code profile} and {@code preset} is required by the vendor.
+ * Output encoding of a mixed relay. Unless {@code audioOnly}, every field but
+ * {@code videoCodec}, {@code profile} and {@code preset} is required by the vendor.
  */
 public record Encode(boolean audioOnly, Integer audioBitrate, Integer audioChannels, Integer audioSampleRate,
 		String videoCodec, Integer videoBitrate, Integer videoFramerate, Integer videoGop, Integer videoWidth,
@@ -12,7 +12,10 @@ public record Encode(boolean audioOnly, Integer audioBitrate, Integer audioChann
 
 	public static final String H265 = "H.265";
 
-	/** The encoding used when a mixed relay names none: 720p, 25 fps, stereo AAC at 128 kbps. */
+	/**
+	 * The encoding used when a mixed relay names none: 720p, 25 fps, stereo AAC at 128
+	 * kbps.
+	 */
 	public static Encode defaults() {
 		return new Encode(false, 128, 2, 44100, H264, 2000, 25, 50, 1280, 720, null, null);
 	}

@@ -3,8 +3,8 @@ package io.streamrelay.relaytask;
 import java.util.Optional;
 
 /**
- * Port to the vendor's relay API. Every method either returns the vendor's receipt or throws an
- * {@link UpstreamFailure}; implementations send the full spec each time.
+ * Port to the vendor's relay API. Every method either returns the vendor's receipt or
+ * throws an {@link UpstreamFailure}; implementations send the full spec each time.
  */
 public interface LiveRelayGateway {
 
@@ -14,7 +14,9 @@ public interface LiveRelayGateway {
 
 	UpstreamReceipt stop(String appId, String taskId);
 
-	/** The vendor's view of an API-created task, empty when the vendor does not run it. */
+	/**
+	 * The vendor's view of an API-created task, empty when the vendor does not run it.
+	 */
 	Optional<UpstreamTaskView> describe(String appId, String taskId);
 
 }

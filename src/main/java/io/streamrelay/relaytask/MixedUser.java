@@ -2,7 +2,10 @@ package io.streamrelay.relaytask;
 
 import java.util.Objects;
 
-/** A user subscribed by a mixed relay; {@code channelId} is set only for cross-channel mixing. */
+/**
+ * A user subscribed by a mixed relay; {@code channelId} is set only for cross-channel
+ * mixing.
+ */
 public record MixedUser(String userId, StreamType streamType, SourceType sourceType, String channelId) {
 
 	public MixedUser {

@@ -13,13 +13,19 @@ public interface RelayApps {
 
 		String appId();
 
-		/** The push URL used when a request names no destination; stable for a channel and anchor user. */
+		/**
+		 * The push URL used when a request names no destination; stable for a channel and
+		 * anchor user.
+		 */
 		String defaultDestination(String channelId, String anchorUserId);
 
 		/** The SEI inserted when a request names none; null when the app inserts none. */
 		SeiSettings defaultSei();
 
-		/** The app's destination policy: where callers may make the vendor push to or fetch images from. */
+		/**
+		 * The app's destination policy: where callers may make the vendor push to or
+		 * fetch images from.
+		 */
 		default List<Violation> destinationViolations(RelaySpec spec) {
 			return List.of();
 		}

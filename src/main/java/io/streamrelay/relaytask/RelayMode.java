@@ -1,6 +1,9 @@
 package io.streamrelay.relaytask;
 
-/** How a relay task publishes the channel: one user's stream as it is, or several users composited. */
+/**
+ * How a relay task publishes the channel: one user's stream as it is, or several users
+ * composited.
+ */
 public enum RelayMode {
 
 	SINGLE, MIXED

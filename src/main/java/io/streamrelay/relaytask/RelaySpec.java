@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything the vendor needs to run a relay task: exactly one of {@code single} / {@code mixed} matches
- * {@code mode}. Destinations may hold stream keys and auth tokens: {@link #toString()} hides them.
+ * Everything the vendor needs to run a relay task: exactly one of {@code single} /
+ * {@code mixed} matches {@code mode}. Destinations may hold stream keys and auth tokens:
+ * {@link #toString()} hides them.
  */
 public record RelaySpec(String channelId, RelayMode mode, SingleSource single, MixedSpec mixed,
 		List<String> destinations, SeiSettings sei, Integer maxIdleSeconds, String region) {
@@ -35,8 +36,8 @@ public record RelaySpec(String channelId, RelayMode mode, SingleSource single, M
 	@Override
 	public String toString() {
 		return "RelaySpec[channelId=" + channelId + ", mode=" + mode + ", single=" + single + ", mixed=" + mixed
-				+ ", destinations=" + destinations.size() + " hidden, sei=" + sei + ", maxIdleSeconds="
-				+ maxIdleSeconds + ", region=" + region + "]";
+				+ ", destinations=" + destinations.size() + " hidden, sei=" + sei + ", maxIdleSeconds=" + maxIdleSeconds
+				+ ", region=" + region + "]";
 	}
 
 }

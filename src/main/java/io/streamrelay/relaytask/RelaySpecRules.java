@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The vendor's cross-field rules for a relay spec (per-field ranges and charsets are checked at the edge).
- * See docs/aliyun-mpu-api.md for the source of each rule.
+ * The vendor's cross-field rules for a relay spec (per-field ranges and charsets are
+ * checked at the edge). See docs/aliyun-mpu-api.md for the source of each rule.
  */
 public final class RelaySpecRules {
 
@@ -80,12 +80,14 @@ public final class RelaySpecRules {
 		for (int i = 0; i < mixed.users().size(); i++) {
 			MixedUser user = mixed.users().get(i);
 			if (!keys.add(userKey(user.userId(), user.sourceType(), user.channelId()))) {
-				violations.add(new Violation("mixed.users[" + i + "]", "duplicates an earlier user with the same source"));
+				violations
+					.add(new Violation("mixed.users[" + i + "]", "duplicates an earlier user with the same source"));
 			}
 		}
 		boolean audioOnly = mixed.encode() != null && mixed.encode().audioOnly();
 		if (!audioOnly && mixed.panes().isEmpty()) {
-			violations.add(new Violation("mixed.layout.panes", "must have at least one pane unless encode.audioOnly is true"));
+			violations.add(
+					new Violation("mixed.layout.panes", "must have at least one pane unless encode.audioOnly is true"));
 		}
 		for (int i = 0; i < mixed.panes().size(); i++) {
 			checkPane("mixed.layout.panes[" + i + "]", mixed.panes().get(i), mixed.users(), violations);

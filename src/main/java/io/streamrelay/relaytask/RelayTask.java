@@ -5,8 +5,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The relay task aggregate: identity, the latest spec the vendor accepted, the spec in flight during an
- * update, and the lifecycle state. Every transition returns a new task with the version incremented.
+ * The relay task aggregate: identity, the latest spec the vendor accepted, the spec in
+ * flight during an update, and the lifecycle state. Every transition returns a new task
+ * with the version incremented.
  */
 public record RelayTask(String appId, String taskId, RelaySpec spec, RelaySpec pendingSpec, RelayTaskState state,
 		TaskOrigin origin, long version, Instant createdAt, Instant updatedAt, TaskError lastError) {
@@ -86,7 +87,10 @@ public record RelayTask(String appId, String taskId, RelaySpec spec, RelaySpec p
 		return next(spec, null, RelayTaskState.ACTIVE, error, now);
 	}
 
-	/** A vendor call of unknown outcome: the state stays transitional for the reconciler to resolve. */
+	/**
+	 * A vendor call of unknown outcome: the state stays transitional for the reconciler
+	 * to resolve.
+	 */
 	RelayTask outcomeUnknown(TaskError error, Instant now) {
 		if (!state.isTransitional()) {
 			throw new RelayTaskStateConflict(taskId, state, "record an unknown outcome for");
@@ -96,7 +100,8 @@ public record RelayTask(String appId, String taskId, RelaySpec spec, RelaySpec p
 
 	private RelayTask next(RelaySpec nextSpec, RelaySpec nextPending, RelayTaskState nextState, TaskError error,
 			Instant now) {
-		return new RelayTask(appId, taskId, nextSpec, nextPending, nextState, origin, version + 1, createdAt, now, error);
+		return new RelayTask(appId, taskId, nextSpec, nextPending, nextState, origin, version + 1, createdAt, now,
+				error);
 	}
 
 	private void require(Set<RelayTaskState> allowed, String attempted) {

@@ -6,7 +6,8 @@ public final class RelayTaskAlreadyExists extends RuntimeException {
 	private final String taskId;
 
 	public RelayTaskAlreadyExists(String taskId, RelayTaskState state) {
-		super("Relay task '" + taskId + "' already exists" + (state == null ? "" : " in state " + state.name().toLowerCase())
+		super("Relay task '" + taskId + "' already exists"
+				+ (state == null ? "" : " in state " + state.name().toLowerCase())
 				+ "; stop it first or choose another taskId", null, false, false);
 		this.taskId = taskId;
 	}

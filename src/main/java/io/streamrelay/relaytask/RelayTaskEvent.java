@@ -2,7 +2,10 @@ package io.streamrelay.relaytask;
 
 import java.time.Instant;
 
-/** One entry of a task's history: an attempt to start, update, stop or adopt it, and how it ended. */
+/**
+ * One entry of a task's history: an attempt to start, update, stop or adopt it, and how
+ * it ended.
+ */
 public record RelayTaskEvent(String appId, String taskId, Instant at, Action action, Outcome outcome,
 		String upstreamRequestId, String errorCode, String detail) {
 
@@ -20,7 +23,9 @@ public record RelayTaskEvent(String appId, String taskId, Instant at, Action act
 		SUCCEEDED,
 		/** The vendor refused the call; nothing changed there. */
 		REJECTED,
-		/** The call may or may not have taken effect (timeout, lost or garbled response). */
+		/**
+		 * The call may or may not have taken effect (timeout, lost or garbled response).
+		 */
 		UNKNOWN,
 		/** The call could not reach the vendor; nothing changed there. */
 		NOT_SENT,
@@ -40,8 +45,8 @@ public record RelayTaskEvent(String appId, String taskId, Instant at, Action act
 	static RelayTaskEvent failed(RelayTask task, Action action, UpstreamFailure failure, Instant at) {
 		Outcome outcome = failure.outcomeKnown() ? (failure.reachedVendor() ? Outcome.REJECTED : Outcome.NOT_SENT)
 				: Outcome.UNKNOWN;
-		return new RelayTaskEvent(task.appId(), task.taskId(), at, action, outcome, failure.requestId(),
-				failure.code(), failure.getMessage());
+		return new RelayTaskEvent(task.appId(), task.taskId(), at, action, outcome, failure.requestId(), failure.code(),
+				failure.getMessage());
 	}
 
 }

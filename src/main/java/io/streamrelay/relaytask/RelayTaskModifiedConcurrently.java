@@ -1,6 +1,9 @@
 package io.streamrelay.relaytask;
 
-/** Another request changed the task between our read and our write; nothing was sent to the vendor. */
+/**
+ * Another request changed the task between our read and our write; nothing was sent to
+ * the vendor.
+ */
 public final class RelayTaskModifiedConcurrently extends RuntimeException {
 
 	private final String taskId;

@@ -12,9 +12,10 @@ import io.streamrelay.relaytask.RelayTaskEvent.Outcome;
 import io.streamrelay.relaytask.RelayTasks.TaskKey;
 
 /**
- * Resolves tasks left in a transitional state (crash, timeout, lost answer) by reading the vendor and finishing
- * or rolling forward, and marks stopped the tasks the vendor stopped by itself. One run looks at a bounded batch,
- * continuing where the previous run of this instance stopped.
+ * Resolves tasks left in a transitional state (crash, timeout, lost answer) by reading
+ * the vendor and finishing or rolling forward, and marks stopped the tasks the vendor
+ * stopped by itself. One run looks at a bounded batch, continuing where the previous run
+ * of this instance stopped.
  */
 public final class RelayTaskReconciler {
 
@@ -52,8 +53,8 @@ public final class RelayTaskReconciler {
 	}
 
 	/**
-	 * Looks at up to {@code batchSize} tasks. Transitional tasks younger than {@code grace} are left alone: their
-	 * request may still be in flight.
+	 * Looks at up to {@code batchSize} tasks. Transitional tasks younger than
+	 * {@code grace} are left alone: their request may still be in flight.
 	 */
 	public synchronized Report reconcile(int batchSize, Duration grace) {
 		List<RelayTask> batch = this.tasks.inStates(WATCHED, this.cursor, batchSize);
@@ -95,30 +96,32 @@ public final class RelayTaskReconciler {
 		Optional<UpstreamTaskView> view = this.gateway.describe(task.appId(), task.taskId());
 		Instant now = this.clock.instant();
 		if (view.isPresent()) {
-			return save(task, task.started(now), event(task, Outcome.SUCCEEDED, null,
-					"the vendor runs the task: the start took effect"), Result.RESOLVED);
+			return save(task, task.started(now),
+					event(task, Outcome.SUCCEEDED, null, "the vendor runs the task: the start took effect"),
+					Result.RESOLVED);
 		}
 		TaskError error = new TaskError("NotRunning", "the vendor does not run the task: the start did not take effect",
 				null, now);
-		return save(task, task.startRejected(error, now),
-				event(task, Outcome.REJECTED, "NotRunning", error.message()), Result.RESOLVED);
+		return save(task, task.startRejected(error, now), event(task, Outcome.REJECTED, "NotRunning", error.message()),
+				Result.RESOLVED);
 	}
 
 	private Result rollUpdateForward(RelayTask task) {
 		Instant now = this.clock.instant();
 		try {
 			UpstreamReceipt receipt = this.gateway.update(task.appId(), task.taskId(), task.pendingSpec());
-			return save(task, task.updated(now), new RelayTaskEvent(task.appId(), task.taskId(), now, Action.RECONCILE,
-					Outcome.SUCCEEDED, receipt.requestId(), null, "update sent again and accepted"), Result.RESOLVED);
+			return save(
+					task, task.updated(now), new RelayTaskEvent(task.appId(), task.taskId(), now, Action.RECONCILE,
+							Outcome.SUCCEEDED, receipt.requestId(), null, "update sent again and accepted"),
+					Result.RESOLVED);
 		}
 		catch (UpstreamFailure.Rejected rejected) {
 			if (vendorDoesNotRun(task)) {
 				return markStoppedByVendor(task);
 			}
 			TaskError error = TaskError.from(rejected, now);
-			return save(task, task.updateRejected(error, now),
-					event(task, Outcome.REJECTED, rejected.code(), "update sent again and refused: " + rejected.getMessage()),
-					Result.RESOLVED);
+			return save(task, task.updateRejected(error, now), event(task, Outcome.REJECTED, rejected.code(),
+					"update sent again and refused: " + rejected.getMessage()), Result.RESOLVED);
 		}
 	}
 
@@ -126,8 +129,10 @@ public final class RelayTaskReconciler {
 		Instant now = this.clock.instant();
 		try {
 			UpstreamReceipt receipt = this.gateway.stop(task.appId(), task.taskId());
-			return save(task, task.stopped(now), new RelayTaskEvent(task.appId(), task.taskId(), now, Action.RECONCILE,
-					Outcome.SUCCEEDED, receipt.requestId(), null, "stop sent again and accepted"), Result.RESOLVED);
+			return save(
+					task, task.stopped(now), new RelayTaskEvent(task.appId(), task.taskId(), now, Action.RECONCILE,
+							Outcome.SUCCEEDED, receipt.requestId(), null, "stop sent again and accepted"),
+					Result.RESOLVED);
 		}
 		catch (UpstreamFailure.Rejected rejected) {
 			if (task.origin() == TaskOrigin.ADOPTED || vendorDoesNotRun(task)) {
@@ -152,8 +157,9 @@ public final class RelayTaskReconciler {
 		Instant now = this.clock.instant();
 		RelayTask stopped = new RelayTask(task.appId(), task.taskId(), task.spec(), null, RelayTaskState.STOPPED,
 				task.origin(), task.version() + 1, task.createdAt(), now, null);
-		return save(task, stopped, event(task, Outcome.SUCCEEDED, "StoppedByVendor",
-				"the vendor stopped the task by itself (all users left the channel or maxIdleSeconds passed)"),
+		return save(task, stopped,
+				event(task, Outcome.SUCCEEDED, "StoppedByVendor",
+						"the vendor stopped the task by itself (all users left the channel or maxIdleSeconds passed)"),
 				Result.DRIFTED);
 	}
 
@@ -167,7 +173,8 @@ public final class RelayTaskReconciler {
 	}
 
 	private Result save(RelayTask before, RelayTask after, RelayTaskEvent event, Result result) {
-		// A request changed the task meanwhile: it owns the outcome now, leave it to the next run.
+		// A request changed the task meanwhile: it owns the outcome now, leave it to the
+		// next run.
 		return this.tasks.update(after, before.version(), event) ? result : Result.UNCHANGED;
 	}
 

@@ -10,8 +10,8 @@ import io.streamrelay.relaytask.RelayTaskEvent.Action;
 import io.streamrelay.relaytask.RelayTasks.TaskQuery;
 
 /**
- * The relay task use cases. Each vendor call is bracketed by two short writes: the intent (a
- * transitional state) before, the outcome after; no transaction spans the call.
+ * The relay task use cases. Each vendor call is bracketed by two short writes: the intent
+ * (a transitional state) before, the outcome after; no transaction spans the call.
  */
 public final class RelayTaskService {
 
@@ -74,7 +74,10 @@ public final class RelayTaskService {
 		return replaced;
 	}
 
-	/** Sends the whole {@code requested} spec to the vendor if the task is still at {@code expectedVersion}. */
+	/**
+	 * Sends the whole {@code requested} spec to the vendor if the task is still at
+	 * {@code expectedVersion}.
+	 */
 	public RelayTask update(String appId, String taskId, long expectedVersion, RelaySpec requested) {
 		RelayTask current = get(appId, taskId);
 		if (current.version() != expectedVersion) {
@@ -107,7 +110,10 @@ public final class RelayTaskService {
 		return stop(appId, taskId, null);
 	}
 
-	/** Stops the task; when {@code expectedVersion} is given, only if the task is still at that version. */
+	/**
+	 * Stops the task; when {@code expectedVersion} is given, only if the task is still at
+	 * that version.
+	 */
 	public RelayTask stop(String appId, String taskId, Long expectedVersion) {
 		RelayTask current = get(appId, taskId);
 		if (expectedVersion != null && current.version() != expectedVersion) {
@@ -115,7 +121,8 @@ public final class RelayTaskService {
 		}
 		if (!current.state().mayBeRunning()) {
 			this.tasks.append(RelayTaskEvent.noCall(current, Action.STOP,
-					"already " + current.state().name().toLowerCase() + "; nothing sent to the vendor", clock.instant()));
+					"already " + current.state().name().toLowerCase() + "; nothing sent to the vendor",
+					clock.instant()));
 			return current;
 		}
 		if (current.state().isTransitional() && current.lastError() == null) {
@@ -137,7 +144,8 @@ public final class RelayTaskService {
 		TaskError error = TaskError.from(failure, clock.instant());
 		RelayTaskEvent event = RelayTaskEvent.failed(stopping, Action.STOP, failure, clock.instant());
 		if (failure instanceof UpstreamFailure.Rejected && vendorDoesNotRun(stopping)) {
-			// The vendor refuses to stop what it no longer runs (it auto-stops idle tasks): that is stopped.
+			// The vendor refuses to stop what it no longer runs (it auto-stops idle
+			// tasks): that is stopped.
 			return settle(stopping, stopping.stopped(clock.instant()), event);
 		}
 		RelayTask after = failure.outcomeKnown()
@@ -150,8 +158,10 @@ public final class RelayTaskService {
 
 	private boolean vendorDoesNotRun(RelayTask task) {
 		if (task.origin() != TaskOrigin.API) {
-			// The vendor lists only API-created tasks, so an SDK relay cannot be looked up; a Stop carries nothing
-			// but the ids, so its refusal means the vendor no longer knows the task (it ended when users left).
+			// The vendor lists only API-created tasks, so an SDK relay cannot be looked
+			// up; a Stop carries nothing
+			// but the ids, so its refusal means the vendor no longer knows the task (it
+			// ended when users left).
 			return true;
 		}
 		try {
@@ -241,7 +251,10 @@ public final class RelayTaskService {
 		}
 	}
 
-	/** Records the outcome of a vendor call; if another writer moved the task meanwhile, keeps the history. */
+	/**
+	 * Records the outcome of a vendor call; if another writer moved the task meanwhile,
+	 * keeps the history.
+	 */
 	private RelayTask settle(RelayTask before, RelayTask after, RelayTaskEvent event) {
 		if (this.tasks.update(after, before.version(), event)) {
 			return after;

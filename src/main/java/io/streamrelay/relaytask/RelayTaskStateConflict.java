@@ -1,6 +1,9 @@
 package io.streamrelay.relaytask;
 
-/** The requested change is not allowed in the task's current state (for example an update while stopping). */
+/**
+ * The requested change is not allowed in the task's current state (for example an update
+ * while stopping).
+ */
 public final class RelayTaskStateConflict extends RuntimeException {
 
 	private final String taskId;

@@ -7,12 +7,16 @@ import java.util.Set;
 /** Port to the store of relay tasks and their history. */
 public interface RelayTasks {
 
-	/** Stores a new task with its first event; throws {@link RelayTaskAlreadyExists} if the id is taken. */
+	/**
+	 * Stores a new task with its first event; throws {@link RelayTaskAlreadyExists} if
+	 * the id is taken.
+	 */
 	void insert(RelayTask task, RelayTaskEvent event);
 
 	/**
-	 * Replaces the task if its stored version is still {@code expectedVersion}, appending the event (if any)
-	 * in the same transaction. Returns false when another writer got there first.
+	 * Replaces the task if its stored version is still {@code expectedVersion}, appending
+	 * the event (if any) in the same transaction. Returns false when another writer got
+	 * there first.
 	 */
 	boolean update(RelayTask task, long expectedVersion, RelayTaskEvent event);
 
@@ -26,7 +30,10 @@ public interface RelayTasks {
 
 	List<RelayTaskEvent> events(String appId, String taskId);
 
-	/** Tasks of every app in one of {@code states}, ordered by (appId, taskId), after {@code after} when given. */
+	/**
+	 * Tasks of every app in one of {@code states}, ordered by (appId, taskId), after
+	 * {@code after} when given.
+	 */
 	List<RelayTask> inStates(Set<RelayTaskState> states, TaskKey after, int limit);
 
 	/** The identity of a task across apps: a keyset position. */

@@ -2,7 +2,10 @@ package io.streamrelay.relaytask;
 
 import java.time.Instant;
 
-/** The last failure seen for a task: vendor code (or our own), a safe message, the vendor RequestId. */
+/**
+ * The last failure seen for a task: vendor code (or our own), a safe message, the vendor
+ * RequestId.
+ */
 public record TaskError(String code, String message, String upstreamRequestId, Instant at) {
 
 	static TaskError from(UpstreamFailure failure, Instant at) {

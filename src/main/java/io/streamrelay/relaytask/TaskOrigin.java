@@ -1,6 +1,9 @@
 package io.streamrelay.relaytask;
 
-/** Who started the relay at the vendor: this service, or a client SDK whose relay was adopted. */
+/**
+ * Who started the relay at the vendor: this service, or a client SDK whose relay was
+ * adopted.
+ */
 public enum TaskOrigin {
 
 	API, ADOPTED

@@ -1,12 +1,13 @@
 package io.streamrelay.relaytask;
 
 /**
- * A vendor call that did not succeed. Messages are safe to show: adapters never put secrets in them.
- * Subclasses state the fact; {@link #outcomeKnown()} tells whether the call surely had no effect.
+ * A vendor call that did not succeed. Messages are safe to show: adapters never put
+ * secrets in them. Subclasses state the fact; {@link #outcomeKnown()} tells whether the
+ * call surely had no effect.
  */
-public abstract sealed class UpstreamFailure extends RuntimeException permits UpstreamFailure.Rejected,
-		UpstreamFailure.Throttled, UpstreamFailure.Unreachable, UpstreamFailure.TimedOut, UpstreamFailure.BadResponse,
-		UpstreamFailure.AuthFailed, UpstreamFailure.RateLimited {
+public abstract sealed class UpstreamFailure extends RuntimeException
+		permits UpstreamFailure.Rejected, UpstreamFailure.Throttled, UpstreamFailure.Unreachable,
+		UpstreamFailure.TimedOut, UpstreamFailure.BadResponse, UpstreamFailure.AuthFailed, UpstreamFailure.RateLimited {
 
 	private final String code;
 
@@ -36,7 +37,10 @@ public abstract sealed class UpstreamFailure extends RuntimeException permits Up
 		return true;
 	}
 
-	/** The vendor refused the request (bad parameter, quota, task id in use, no such channel...). */
+	/**
+	 * The vendor refused the request (bad parameter, quota, task id in use, no such
+	 * channel...).
+	 */
 	public static final class Rejected extends UpstreamFailure {
 
 		private final int httpStatus;
@@ -61,7 +65,9 @@ public abstract sealed class UpstreamFailure extends RuntimeException permits Up
 
 	}
 
-	/** The vendor could not be reached at all (connection refused, DNS); nothing was sent. */
+	/**
+	 * The vendor could not be reached at all (connection refused, DNS); nothing was sent.
+	 */
 	public static final class Unreachable extends UpstreamFailure {
 
 		public Unreachable(String code, String message) {
@@ -89,7 +95,10 @@ public abstract sealed class UpstreamFailure extends RuntimeException permits Up
 
 	}
 
-	/** The vendor failed (5xx) or answered something unreadable: the call may have taken effect. */
+	/**
+	 * The vendor failed (5xx) or answered something unreadable: the call may have taken
+	 * effect.
+	 */
 	public static final class BadResponse extends UpstreamFailure {
 
 		public BadResponse(String code, String message, String requestId) {
@@ -104,8 +113,9 @@ public abstract sealed class UpstreamFailure extends RuntimeException permits Up
 	}
 
 	/**
-	 * Our own client-side limiter (or open circuit breaker) refused the call to keep us under the vendor's
-	 * limits; nothing was sent. {@code retryAfterSeconds} tells callers when to come back.
+	 * Our own client-side limiter (or open circuit breaker) refused the call to keep us
+	 * under the vendor's limits; nothing was sent. {@code retryAfterSeconds} tells
+	 * callers when to come back.
 	 */
 	public static final class RateLimited extends UpstreamFailure {
 
@@ -127,7 +137,10 @@ public abstract sealed class UpstreamFailure extends RuntimeException permits Up
 
 	}
 
-	/** The vendor refused our credentials or signature: an operator must fix the configuration. */
+	/**
+	 * The vendor refused our credentials or signature: an operator must fix the
+	 * configuration.
+	 */
 	public static final class AuthFailed extends UpstreamFailure {
 
 		public AuthFailed(String code, String message, String requestId) {

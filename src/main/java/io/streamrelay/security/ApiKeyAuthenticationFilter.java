@@ -19,8 +19,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer <key>} (never a key in the query string), then applies the key's
- * app scope, role and request rate on {@code /v1/apps/...}. The key itself is never logged or stored.
+ * Authenticates {@code Authorization: Bearer <key>} (never a key in the query string),
+ * then applies the key's app scope, role and request rate on {@code /v1/apps/...}. The
+ * key itself is never logged or stored.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -49,7 +50,8 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 		}
 		for (String pair : query.split("&")) {
 			int eq = pair.indexOf('=');
-			String name = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8);
+			String name = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq),
+					java.nio.charset.StandardCharsets.UTF_8);
 			if (QUERY_KEY_NAMES.contains(name.toLowerCase(Locale.ROOT))) {
 				return true;
 			}

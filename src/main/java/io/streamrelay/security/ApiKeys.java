@@ -14,7 +14,10 @@ import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** The configured API keys, checked at start-up; looks a presented key up in constant time. */
+/**
+ * The configured API keys, checked at start-up; looks a presented key up in constant
+ * time.
+ */
 @Component
 class ApiKeys {
 
@@ -38,8 +41,8 @@ class ApiKeys {
 					entry.role()));
 		}
 		if (!aliyun && properties.developmentKeyEnabled()) {
-			configured.add(new ApiKey(DevelopmentKey.NAME, HexFormat.of().parseHex(developmentHash), Set.of("*"),
-					Role.ADMIN));
+			configured.add(
+					new ApiKey(DevelopmentKey.NAME, HexFormat.of().parseHex(developmentHash), Set.of("*"), Role.ADMIN));
 		}
 		if (aliyun && configured.isEmpty()) {
 			throw new IllegalStateException("streamrelay.upstream.mode=aliyun needs at least one API key under "
@@ -48,7 +51,10 @@ class ApiKeys {
 		this.keys = List.copyOf(configured);
 	}
 
-	/** The key whose hash matches; every configured hash is compared, in constant time, whatever matches. */
+	/**
+	 * The key whose hash matches; every configured hash is compared, in constant time,
+	 * whatever matches.
+	 */
 	Optional<ApiKey> find(String presented) {
 		byte[] hash = DigestUtils.sha256(presented.getBytes(StandardCharsets.UTF_8));
 		ApiKey found = null;

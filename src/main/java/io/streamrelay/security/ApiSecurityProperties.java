@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Callers and limits ({@code streamrelay.security.*}). Keys are configured as SHA-256 hashes, never in plain text.
+ * Callers and limits ({@code streamrelay.security.*}). Keys are configured as SHA-256
+ * hashes, never in plain text.
  */
 @Validated
 @ConfigurationProperties("streamrelay.security")
@@ -28,9 +29,13 @@ public record ApiSecurityProperties(List<@Valid KeyEntry> apiKeys, Boolean devel
 		maxBodyBytes = maxBodyBytes == null ? 65536 : maxBodyBytes;
 	}
 
-	/** One caller: a name (shown in history and logs), the hash of its key, the apps it may act on, its role. */
+	/**
+	 * One caller: a name (shown in history and logs), the hash of its key, the apps it
+	 * may act on, its role.
+	 */
 	public record KeyEntry(
-			@NotNull @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}", message = "must be 1-64 letters, digits, '_', '.' or '-'") String name,
+			@NotNull @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}",
+					message = "must be 1-64 letters, digits, '_', '.' or '-'") String name,
 			@NotNull @Pattern(regexp = "[0-9a-f]{64}",
 					message = "must be the lowercase hex SHA-256 of the key (printf %s \"$KEY\" | sha256sum)") String sha256,
 			@NotEmpty Set<@Pattern(regexp = "\\*|[A-Za-z0-9_-]{1,64}", message = "must be an AppId or *") String> apps,

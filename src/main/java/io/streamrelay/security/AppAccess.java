@@ -3,8 +3,9 @@ package io.streamrelay.security;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Whether a caller may use a {@code /v1/apps/{appId}/...} route, and if not, what to answer: another app's
- * tasks answer exactly as a task or app that does not exist would; other routes answer 403.
+ * Whether a caller may use a {@code /v1/apps/{appId}/...} route, and if not, what to
+ * answer: another app's tasks answer exactly as a task or app that does not exist would;
+ * other routes answer 403.
  */
 record AppAccess(Verdict verdict, String appId, String taskId) {
 
@@ -23,7 +24,8 @@ record AppAccess(Verdict verdict, String appId, String taskId) {
 		String taskId = segments.length > 5 ? segments[5] : null;
 		if (!caller.key().mayActOn(appId)) {
 			if (route.equals("relay-tasks")) {
-				boolean taskRoute = taskId != null && !("POST".equals(request.getMethod()) && taskId.equals("adoptions"));
+				boolean taskRoute = taskId != null
+						&& !("POST".equals(request.getMethod()) && taskId.equals("adoptions"));
 				return new AppAccess(taskRoute ? Verdict.UNKNOWN_TASK : Verdict.UNKNOWN_APP, appId, taskId);
 			}
 			return new AppAccess(Verdict.FORBIDDEN_APP, appId, taskId);

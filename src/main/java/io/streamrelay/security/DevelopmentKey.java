@@ -1,8 +1,8 @@
 package io.streamrelay.security;
 
 /**
- * The documented key that works out of the box in the local emulator setup (admin on every app). The service
- * refuses to start in aliyun mode while it is configured.
+ * The documented key that works out of the box in the local emulator setup (admin on
+ * every app). The service refuses to start in aliyun mode while it is configured.
  */
 public final class DevelopmentKey {
 

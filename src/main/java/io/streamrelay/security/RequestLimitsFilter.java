@@ -12,7 +12,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Caps request bodies: a declared length over the cap is refused at once, a chunked body when it crosses it. */
+/**
+ * Caps request bodies: a declared length over the cap is refused at once, a chunked body
+ * when it crosses it.
+ */
 class RequestLimitsFilter extends OncePerRequestFilter {
 
 	private final long maxBodyBytes;
@@ -45,7 +48,8 @@ class RequestLimitsFilter extends OncePerRequestFilter {
 
 	private void tooLarge(HttpServletResponse response) throws IOException {
 		this.problems.write(response, 413, "payload-too-large", "Request body too large",
-				"Request bodies are limited to " + this.maxBodyBytes + " bytes", java.util.Map.of("Connection", "close"));
+				"Request bodies are limited to " + this.maxBodyBytes + " bytes",
+				java.util.Map.of("Connection", "close"));
 	}
 
 	static boolean causedByCap(Throwable ex) {

@@ -5,7 +5,10 @@ import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** What an API key may do: read (GET only), write (start/update/stop too), admin (also operations endpoints). */
+/**
+ * What an API key may do: read (GET only), write (start/update/stop too), admin (also
+ * operations endpoints).
+ */
 public enum Role {
 
 	READ, WRITE, ADMIN;

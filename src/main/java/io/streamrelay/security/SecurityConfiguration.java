@@ -19,8 +19,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Spring Security for a stateless API: API keys instead of sessions, no CSRF, form or basic login; the emulator
- * endpoints (own signature check) and health probes are open; metrics are for admin keys.
+ * Spring Security for a stateless API: API keys instead of sessions, no CSRF, form or
+ * basic login; the emulator endpoints (own signature check) and health probes are open;
+ * metrics are for admin keys.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ApiSecurityProperties.class)
@@ -42,32 +43,46 @@ class SecurityConfiguration {
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems, limiters, perKey),
 					AnonymousAuthenticationFilter.class)
-			.authorizeHttpRequests((authorize) -> authorize
-				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-				.requestMatchers("/actuator/info").authenticated()
-				.requestMatchers("/actuator/**").hasRole("ADMIN")
-				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-				.requestMatchers("/v1/**").authenticated()
-				// the emulator's control endpoints are for operators; its vendor endpoint authenticates by its
+			.authorizeHttpRequests((authorize) -> authorize.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.requestMatchers("/actuator/info")
+				.authenticated()
+				.requestMatchers("/actuator/**")
+				.hasRole("ADMIN")
+				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+				.permitAll()
+				.requestMatchers("/v1/**")
+				.authenticated()
+				// the emulator's control endpoints are for operators; its vendor endpoint
+				// authenticates by its
 				// own signature check; both exist only in emulator mode
-				.requestMatchers("/emulator/**").hasRole("ADMIN")
-				.requestMatchers(HttpMethod.POST, "/").permitAll()
-				.requestMatchers(HttpMethod.GET, "/").permitAll()
-				.requestMatchers("/error").permitAll()
-				.anyRequest().denyAll())
+				.requestMatchers("/emulator/**")
+				.hasRole("ADMIN")
+				.requestMatchers(HttpMethod.POST, "/")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/")
+				.permitAll()
+				.requestMatchers("/error")
+				.permitAll()
+				.anyRequest()
+				.denyAll())
 			.exceptionHandling((exceptions) -> exceptions
 				.authenticationEntryPoint((request, response, ex) -> problems.unauthenticated(response,
 						"Send an API key as Authorization: Bearer <key>"))
-				.accessDeniedHandler((request, response, ex) -> problems.write(response, 403, "forbidden", "Not allowed",
-						"This API key may not use this endpoint", java.util.Map.of())));
+				.accessDeniedHandler((request, response, ex) -> problems.write(response, 403, "forbidden",
+						"Not allowed", "This API key may not use this endpoint", java.util.Map.of())));
 		return http.build();
 	}
 
-	/** Requests the firewall refuses (encoded slashes, ';', '..', '//') get a problem, not a container page. */
+	/**
+	 * Requests the firewall refuses (encoded slashes, ';', '..', '//') get a problem, not
+	 * a container page.
+	 */
 	@Bean
 	org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler(SecurityProblems problems) {
 		return (request, response, ex) -> problems.write(response, 400, "malformed-request", "Malformed request",
-				"The request URL is not acceptable (encoded slashes, ';', '..' or '//' in the path)", java.util.Map.of());
+				"The request URL is not acceptable (encoded slashes, ';', '..' or '//' in the path)",
+				java.util.Map.of());
 	}
 
 	/** No users: keeps Boot from creating a default user with a generated password. */
@@ -81,7 +96,8 @@ class SecurityConfiguration {
 			SecurityProblems problems) {
 		FilterRegistrationBean<RequestLimitsFilter> registration = new FilterRegistrationBean<>(
 				new RequestLimitsFilter(properties.maxBodyBytes(), problems));
-		// before Spring Security (-100) and the idempotency filter, which reads whole bodies
+		// before Spring Security (-100) and the idempotency filter, which reads whole
+		// bodies
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
 	}

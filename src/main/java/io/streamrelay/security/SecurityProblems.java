@@ -9,7 +9,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
-/** Writes the problem+json answers of the security layer (it runs before the MVC problem handler). */
+/**
+ * Writes the problem+json answers of the security layer (it runs before the MVC problem
+ * handler).
+ */
 @Component
 class SecurityProblems {
 
@@ -50,7 +53,8 @@ class SecurityProblems {
 			case FORBIDDEN_APP -> write(response, 403, "forbidden", "Not allowed",
 					"This API key may not act on RTC application '" + access.appId() + "'", Map.of());
 			default -> write(response, 403, "forbidden", "Not allowed",
-					"This API key's role may only read; starting, updating and stopping needs the write role", Map.of());
+					"This API key's role may only read; starting, updating and stopping needs the write role",
+					Map.of());
 		}
 	}
 

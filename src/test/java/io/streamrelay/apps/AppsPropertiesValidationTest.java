@@ -83,7 +83,8 @@ class AppsPropertiesValidationTest {
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				String message = failure(context.getStartupFailure());
-				assertThat(message).contains("streamrelay.apps.app1.sei").contains("set interval-ms (1000-5000), follow-idr: true, or both");
+				assertThat(message).contains("streamrelay.apps.app1.sei")
+					.contains("set interval-ms (1000-5000), follow-idr: true, or both");
 			});
 	}
 
@@ -92,7 +93,8 @@ class AppsPropertiesValidationTest {
 		this.runner.withPropertyValues("streamrelay.apps[bad.app].streaming-domain=play.example.com").run((context) -> {
 			assertThat(context).hasFailed();
 			String message = failure(context.getStartupFailure());
-			assertThat(message).contains("streamrelay.apps.bad.app").contains("the AppId must be 1-64 letters, digits, '_' or '-'");
+			assertThat(message).contains("streamrelay.apps.bad.app")
+				.contains("the AppId must be 1-64 letters, digits, '_' or '-'");
 		});
 	}
 

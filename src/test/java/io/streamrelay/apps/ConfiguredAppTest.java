@@ -23,8 +23,9 @@ class ConfiguredAppTest {
 	static final String HLS_HASH = "3b60cdaf09ed037c6e60fd135b963ca0";
 
 	static ConfiguredApp app(String pushKey, String playKey) {
-		return new ConfiguredApp("app1", AppSettings.of("play.example.com", "push.example.com", null, null, pushKey,
-				playKey, false, null), CLOCK);
+		return new ConfiguredApp("app1",
+				AppSettings.of("play.example.com", "push.example.com", null, null, pushKey, playKey, false, null),
+				CLOCK);
 	}
 
 	static final ConfiguredApp UNSIGNED = app(null, null);
@@ -33,7 +34,8 @@ class ConfiguredAppTest {
 
 	@Test
 	void defaultDestinationIsTheUnsignedClientSdkStreamOnTheIngestDomain() {
-		assertThat(UNSIGNED.defaultDestination("ch1", "u1")).isEqualTo("rtmp://push.example.com/live/app1_ch1_u1_camera");
+		assertThat(UNSIGNED.defaultDestination("ch1", "u1"))
+			.isEqualTo("rtmp://push.example.com/live/app1_ch1_u1_camera");
 	}
 
 	@Test
@@ -114,9 +116,10 @@ class ConfiguredAppTest {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', value = { "rtmp://cdn.example.net/SECRET | rtmp://cdn.example.net/****",
-			"rtmp://cdn.example.net/app/SECRET/ | rtmp://cdn.example.net/app/****",
-			"rtmp://cdn.example.net/app/key?SECRET | rtmp://cdn.example.net/app/****?****" })
+	@CsvSource(delimiter = '|',
+			value = { "rtmp://cdn.example.net/SECRET | rtmp://cdn.example.net/****",
+					"rtmp://cdn.example.net/app/SECRET/ | rtmp://cdn.example.net/app/****",
+					"rtmp://cdn.example.net/app/key?SECRET | rtmp://cdn.example.net/app/****?****" })
 	void redactsStreamKeysInShortOrSlashEndedPathsAndBareQueryItems(String destination, String redacted) {
 		assertThat(UNSIGNED.redact(destination)).isEqualTo(redacted).doesNotContain("SECRET");
 	}

@@ -1,6 +1,5 @@
 package io.streamrelay.e2e;
 
-
 import com.aliyuncs.DefaultAcsClient;
 import io.streamrelay.testing.TestHttp;
 import com.aliyuncs.http.ProtocolType;
@@ -13,7 +12,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class E2eClient implements AutoCloseable {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
-
 
 	private final DefaultAcsClient sdk;
 
@@ -49,7 +47,10 @@ final class E2eClient implements AutoCloseable {
 		return send("DELETE", path, null, null);
 	}
 
-	/** ListRtcMPUTaskDetail for one task, signed and sent by the vendor SDK; the raw JSON answer. */
+	/**
+	 * ListRtcMPUTaskDetail for one task, signed and sent by the vendor SDK; the raw JSON
+	 * answer.
+	 */
 	JsonNode listRtcMpuTaskDetail(String appId, String taskId) throws Exception {
 		ListRtcMPUTaskDetailRequest request = new ListRtcMPUTaskDetailRequest();
 		request.setSysEndpoint("127.0.0.1:" + this.port);
@@ -76,6 +77,5 @@ final class E2eClient implements AutoCloseable {
 		}
 
 	}
-
 
 }

@@ -19,12 +19,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole service over real HTTP, on H2, with the real vendor SDK adapter talking to the emulator on the same
- * port: what ListRtcMPUTaskDetail reports must be exactly what we sent.
+ * The whole service over real HTTP, on H2, with the real vendor SDK adapter talking to
+ * the emulator on the same port: what ListRtcMPUTaskDetail reports must be exactly what
+ * we sent.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1",
-				"streamrelay.emulator.stream-url-cooldown=0s" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+		"spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1", "streamrelay.emulator.stream-url-cooldown=0s" })
 class RelayLifecycleEndToEndTest {
 
 	static final String TASKS = "/v1/apps/demo-app/relay-tasks";
@@ -68,13 +68,14 @@ class RelayLifecycleEndToEndTest {
 		JsonNode single = vendorTask(taskId);
 		assertThat(single.get("MixMode").asString()).isEqualTo("0");
 		assertThat(single.get("ChannelId").asString()).isEqualTo("e2e-room");
-		assertThat(single.get("StreamURL").asString()).isEqualTo("rtmp://push.example.com/live/demo-app_e2e-room_host_camera");
+		assertThat(single.get("StreamURL").asString())
+			.isEqualTo("rtmp://push.example.com/live/demo-app_e2e-room_host_camera");
 		assertThat(single.get("MaxIdleTime").asString()).isEqualTo("30");
 		assertThat(single.get("Region").asString()).isEqualTo("CN-Shanghai");
-		assertThat(single.get("SingleSubParams")).isEqualTo(E2eClient.JSON
-			.readTree("{\"UserId\":\"host\",\"StreamType\":\"0\",\"SourceType\":\"camera\"}"));
-		assertThat(single.get("SeiParams").get("LayoutVolume")).isEqualTo(E2eClient.JSON
-			.readTree("{\"Interval\":\"2000\",\"FollowIdr\":\"1\"}"));
+		assertThat(single.get("SingleSubParams"))
+			.isEqualTo(E2eClient.JSON.readTree("{\"UserId\":\"host\",\"StreamType\":\"0\",\"SourceType\":\"camera\"}"));
+		assertThat(single.get("SeiParams").get("LayoutVolume"))
+			.isEqualTo(E2eClient.JSON.readTree("{\"Interval\":\"2000\",\"FollowIdr\":\"1\"}"));
 		assertThat(single.has("TranscodeParams")).isFalse();
 
 		E2eClient.Reply mixed = client().patch(TASKS + "/" + taskId, "{'mode':'mixed','mixed':{"
@@ -89,11 +90,13 @@ class RelayLifecycleEndToEndTest {
 
 		JsonNode mix = vendorTask(taskId);
 		assertThat(mix.get("MixMode").asString()).isEqualTo("1");
-		assertThat(mix.get("StreamURL").asString()).isEqualTo("rtmp://push.example.com/live/demo-app_e2e-room_host_camera");
+		assertThat(mix.get("StreamURL").asString())
+			.isEqualTo("rtmp://push.example.com/live/demo-app_e2e-room_host_camera");
 		assertThat(mix.has("SingleSubParams")).isFalse();
 		JsonNode transcode = mix.get("TranscodeParams");
-		assertThat(transcode.get("UserInfos")).isEqualTo(E2eClient.JSON.readTree("[{\"UserId\":\"host\",\"StreamType\":\"0\","
-				+ "\"SourceType\":\"camera\"},{\"UserId\":\"guest\",\"StreamType\":\"2\",\"SourceType\":\"shareScreen\"}]"));
+		assertThat(transcode.get("UserInfos"))
+			.isEqualTo(E2eClient.JSON.readTree("[{\"UserId\":\"host\",\"StreamType\":\"0\","
+					+ "\"SourceType\":\"camera\"},{\"UserId\":\"guest\",\"StreamType\":\"2\",\"SourceType\":\"shareScreen\"}]"));
 		JsonNode panes = transcode.get("Layout").get("UserPanes");
 		assertThat(panes).hasSize(2);
 		assertThat(panes.get(0).get("X").asString()).isEqualTo("0");
@@ -104,7 +107,8 @@ class RelayLifecycleEndToEndTest {
 		assertThat(panes.get(1).get("Y").asString()).isEqualTo("0.25");
 		assertThat(panes.get(1).get("RenderMode").asString()).isEqualTo("0");
 		assertThat(panes.get(1).get("UserInfo").get("SourceType").asString()).isEqualTo("shareScreen");
-		assertThat(transcode.get("Background").get("URL").asString()).isEqualTo("https://img.example.com/bg.png?a=1&b=2");
+		assertThat(transcode.get("Background").get("URL").asString())
+			.isEqualTo("https://img.example.com/bg.png?a=1&b=2");
 		JsonNode encode = transcode.get("EncodeParams");
 		assertThat(encode.get("AudioOnly").asString()).isEqualTo("false");
 		assertThat(encode.get("AudioSampleRate").asString()).isEqualTo("48000");
@@ -115,7 +119,8 @@ class RelayLifecycleEndToEndTest {
 			.isEqualTo(E2eClient.JSON.readTree("{\"profile\":\"high\",\"preset\":\"veryfast\"}"));
 		assertThat(mix.get("SeiParams").get("LayoutVolume").get("Interval").asString()).isEqualTo("2000");
 
-		E2eClient.Reply back = client().patch(TASKS + "/" + taskId, "{'mode':'single','single':{'userId':'host','streamType':'audio'}}");
+		E2eClient.Reply back = client().patch(TASKS + "/" + taskId,
+				"{'mode':'single','single':{'userId':'host','streamType':'audio'}}");
 		assertThat(back.status()).as(back.body()).isEqualTo(200);
 		JsonNode singleAgain = vendorTask(taskId);
 		assertThat(singleAgain.get("MixMode").asString()).isEqualTo("0");
@@ -171,8 +176,10 @@ class RelayLifecycleEndToEndTest {
 		E2eClient.Reply sdkRelay = client().post("/emulator/sdk-relays",
 				"{'appId':'demo-app','channelId':'sdk-room','userId':'anchor'}");
 		assertThat(sdkRelay.status()).as(sdkRelay.body()).isEqualTo(201);
-		String taskId = client().get("/v1/apps/demo-app/mpu-task-ids?channelId=sdk-room&userId=anchor").json()
-			.get("mpuTaskId").asString();
+		String taskId = client().get("/v1/apps/demo-app/mpu-task-ids?channelId=sdk-room&userId=anchor")
+			.json()
+			.get("mpuTaskId")
+			.asString();
 		assertThat(this.emulator.task("demo-app", taskId)).get().extracting(EmulatedTask::running).isEqualTo(true);
 
 		E2eClient.Reply adopted = client().post(TASKS + "/adoptions",
@@ -181,8 +188,9 @@ class RelayLifecycleEndToEndTest {
 		assertThat(adopted.json().get("taskId").asString()).isEqualTo(taskId);
 		assertThat(adopted.json().get("origin").asString()).isEqualTo("adopted");
 
-		E2eClient.Reply mixed = client().patch(TASKS + "/" + taskId, "{'mode':'mixed','mixed':{'users':[{'userId':'anchor'},"
-				+ "{'userId':'guest'}],'layout':{'panes':[{'x':0,'y':0,'width':1,'height':1,'userId':'anchor'}]}}}");
+		E2eClient.Reply mixed = client()
+			.patch(TASKS + "/" + taskId, "{'mode':'mixed','mixed':{'users':[{'userId':'anchor'},"
+					+ "{'userId':'guest'}],'layout':{'panes':[{'x':0,'y':0,'width':1,'height':1,'userId':'anchor'}]}}}");
 		assertThat(mixed.status()).as(mixed.body()).isEqualTo(200);
 		assertThat(this.emulator.task("demo-app", taskId)).get().extracting(EmulatedTask::mixed).isEqualTo(true);
 
@@ -192,19 +200,25 @@ class RelayLifecycleEndToEndTest {
 
 	@Test
 	void stopsAnAdoptedRelayThatTheVendorAlreadyEndedAndCanAdoptItAgain() throws Exception {
-		assertThat(client().post("/emulator/sdk-relays", "{'appId':'demo-app','channelId':'gone-room','userId':'anchor'}")
-			.status()).isEqualTo(201);
+		assertThat(
+				client().post("/emulator/sdk-relays", "{'appId':'demo-app','channelId':'gone-room','userId':'anchor'}")
+					.status())
+			.isEqualTo(201);
 		String taskId = MpuTaskIds.of("demo-app", "gone-room", "anchor");
-		assertThat(client().post(TASKS + "/adoptions", "{'channelId':'gone-room','mode':'single','single':{'userId':'anchor'}}")
+		assertThat(client()
+			.post(TASKS + "/adoptions", "{'channelId':'gone-room','mode':'single','single':{'userId':'anchor'}}")
 			.status()).isEqualTo(201);
 		// everybody left: the vendor ended the relay by itself
 		assertThat(this.emulator.vanish("demo-app", taskId)).isTrue();
 		E2eClient.Reply stopped = client().delete(TASKS + "/" + taskId);
 		assertThat(stopped.status()).as(stopped.body()).isEqualTo(200);
 		assertThat(stopped.json().get("state").asString()).isEqualTo("stopped");
-		assertThat(client().post("/emulator/sdk-relays", "{'appId':'demo-app','channelId':'gone-room','userId':'anchor'}")
-			.status()).isEqualTo(201);
-		assertThat(client().post(TASKS + "/adoptions", "{'channelId':'gone-room','mode':'single','single':{'userId':'anchor'}}")
+		assertThat(
+				client().post("/emulator/sdk-relays", "{'appId':'demo-app','channelId':'gone-room','userId':'anchor'}")
+					.status())
+			.isEqualTo(201);
+		assertThat(client()
+			.post(TASKS + "/adoptions", "{'channelId':'gone-room','mode':'single','single':{'userId':'anchor'}}")
 			.status()).isEqualTo(201);
 	}
 
@@ -219,8 +233,7 @@ class RelayLifecycleEndToEndTest {
 				client().send("GET", TASKS + "?pageSize=-1", null, null),
 				client().send("GET", "/v1/apps/demo-app/mpu-task-ids?channelId=a", null, null),
 				client().send("GET", "/v1/apps/b%20ad/relay-tasks", null, null),
-				client().send("DELETE", TASKS, null, null),
-				client().send("GET", TASKS + "/a%2Fb", null, null),
+				client().send("DELETE", TASKS, null, null), client().send("GET", TASKS + "/a%2Fb", null, null),
 				client().send("GET", "/v1/apps/demo-app;x=1/relay-tasks", null, null),
 				client().send("GET", "/v1/apps/demo-app/relay-tasks/%2e%2e/x", null, null),
 				client().send("GET", "/v1/apps/demo-app//relay-tasks", null, null));

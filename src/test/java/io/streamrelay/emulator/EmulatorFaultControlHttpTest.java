@@ -25,7 +25,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The fault and vanish control endpoints over HTTP, and the raw wire shape of the injected faults. */
+/**
+ * The fault and vanish control endpoints over HTTP, and the raw wire shape of the
+ * injected faults.
+ */
 // same context as MpuApiHttpTest; every test clears the plan it used
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, classes = EmulatorSdkTest.EmulatorOnly.class)
 class EmulatorFaultControlHttpTest {
@@ -184,10 +187,11 @@ class EmulatorFaultControlHttpTest {
 	private HttpResponse<String> list() throws IOException, InterruptedException {
 		Map<String, String> params = MpuApiHttpTest.signed("GET", "ListRtcMPUTaskDetail",
 				Map.of("AppId", "app1", "PageNo", "1", "PageSize", "10"));
-		return this.http.send(HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/?" + MpuApiHttpTest.form(params)))
-			.GET()
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return this.http.send(
+				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/?" + MpuApiHttpTest.form(params)))
+					.GET()
+					.build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> send(String method, String path, String json)

@@ -28,8 +28,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Shows what the real vendor SDK observes for each injected fault, and which faults leave the vendor's effect. */
-// same properties as EmulatorSdkTest so both share one cached context; every test clears the plan it used
+/**
+ * Shows what the real vendor SDK observes for each injected fault, and which faults leave
+ * the vendor's effect.
+ */
+// same properties as EmulatorSdkTest so both share one cached context; every test clears
+// the plan it used
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, classes = EmulatorSdkTest.EmulatorOnly.class,
 		properties = { "streamrelay.emulator.stream-url-cooldown=0s", "streamrelay.emulator.single-quota=2",
 				"streamrelay.emulator.mixed-quota=1" })
@@ -54,8 +58,8 @@ class EmulatorFaultsSdkTest {
 	void setUp() {
 		this.state.reset();
 		this.faults.clear();
-		this.client = new DefaultAcsClient(DefaultProfile.getProfile("cn-shanghai", "LTAIemulatorKey",
-				"emulator-secret"));
+		this.client = new DefaultAcsClient(
+				DefaultProfile.getProfile("cn-shanghai", "LTAIemulatorKey", "emulator-secret"));
 	}
 
 	@AfterEach
@@ -86,12 +90,12 @@ class EmulatorFaultsSdkTest {
 	void throttlingIsAClientExceptionNotAServerException() {
 		this.faults.add(once(START, Kind.THROTTLING, When.BEFORE));
 
-		assertThatThrownBy(() -> call(singleStart("app1", "t1", URL)))
-			.isInstanceOfSatisfying(ClientException.class, (ex) -> {
-				assertThat(ex).isNotInstanceOf(ServerException.class);
-				assertThat(ex.getErrCode()).isEqualTo("Throttling.User");
-				assertThat(ex.getErrMsg()).isEqualTo("Request was denied due to user flow control.");
-			});
+		assertThatThrownBy(() -> call(singleStart("app1", "t1", URL))).isInstanceOfSatisfying(ClientException.class,
+				(ex) -> {
+					assertThat(ex).isNotInstanceOf(ServerException.class);
+					assertThat(ex.getErrCode()).isEqualTo("Throttling.User");
+					assertThat(ex.getErrMsg()).isEqualTo("Request was denied due to user flow control.");
+				});
 	}
 
 	@Test
@@ -102,7 +106,8 @@ class EmulatorFaultsSdkTest {
 
 		assertThatThrownBy(() -> call(start)).isInstanceOfSatisfying(ClientException.class,
 				(ex) -> assertThat(ex.getErrCode()).isEqualTo("SDK.ReadTimeout"));
-		// LATENCY answers normally once it has slept, so the vendor did act: the outcome was unknown to the client
+		// LATENCY answers normally once it has slept, so the vendor did act: the outcome
+		// was unknown to the client
 		Thread.sleep(1_500);
 		assertThat(this.state.runningTasks("app1")).extracting(EmulatedTask::taskId).containsExactly("t1");
 	}
@@ -122,11 +127,11 @@ class EmulatorFaultsSdkTest {
 	void droppedConnectionIsServerUnreachableFromAPrematureEndOfBody() {
 		this.faults.add(once(START, Kind.DROP_CONNECTION, When.BEFORE));
 
-		assertThatThrownBy(() -> call(singleStart("app1", "t1", URL))).isInstanceOfSatisfying(ClientException.class,
-				(ex) -> {
-					assertThat(ex).isNotInstanceOf(ServerException.class);
-					assertThat(ex.getErrCode()).isEqualTo("SDK.ServerUnreachable");
-				})
+		assertThatThrownBy(() -> call(singleStart("app1", "t1", URL)))
+			.isInstanceOfSatisfying(ClientException.class, (ex) -> {
+				assertThat(ex).isNotInstanceOf(ServerException.class);
+				assertThat(ex.getErrCode()).isEqualTo("SDK.ServerUnreachable");
+			})
 			.hasRootCauseInstanceOf(ConnectionClosedException.class);
 		assertThat(this.state.task("app1", "t1")).isEmpty();
 	}
@@ -135,7 +140,8 @@ class EmulatorFaultsSdkTest {
 	void garbageIsSilentlyAcceptedAsAResponseWithoutRequestId() throws ClientException {
 		this.faults.add(once(START, Kind.GARBAGE, When.BEFORE));
 
-		// the body claims to be JSON, so the SDK's lenient reader yields an empty response instead of throwing
+		// the body claims to be JSON, so the SDK's lenient reader yields an empty
+		// response instead of throwing
 		StartLiveMPUTaskResponse response = call(singleStart("app1", "t1", URL));
 
 		assertThat(response.getRequestId()).isNull();
@@ -176,17 +182,17 @@ class EmulatorFaultsSdkTest {
 	@Test
 	void faultsApplyOnlyAfterTheSignatureIsVerified() {
 		this.faults.add(FaultRule.always(null, Kind.INTERNAL_ERROR));
-		DefaultAcsClient wrong = new DefaultAcsClient(DefaultProfile.getProfile("cn-shanghai", "LTAIemulatorKey",
-				"not-the-secret"));
+		DefaultAcsClient wrong = new DefaultAcsClient(
+				DefaultProfile.getProfile("cn-shanghai", "LTAIemulatorKey", "not-the-secret"));
 		try {
-			assertThatThrownBy(() -> call(wrong, singleStart("app1", "t1", URL)))
-				.isInstanceOfSatisfying(ClientException.class,
-						(ex) -> assertThat(ex.getErrCode()).isEqualTo("SDK.InvalidAccessKeySecret"));
+			assertThatThrownBy(() -> call(wrong, singleStart("app1", "t1", URL))).isInstanceOfSatisfying(
+					ClientException.class, (ex) -> assertThat(ex.getErrCode()).isEqualTo("SDK.InvalidAccessKeySecret"));
 		}
 		finally {
 			wrong.shutdown();
 		}
-		assertThat(this.faults.rules()).singleElement().extracting(FaultPlan.ActiveFault::remaining)
+		assertThat(this.faults.rules()).singleElement()
+			.extracting(FaultPlan.ActiveFault::remaining)
 			.isEqualTo(FaultRule.UNTIL_CLEARED);
 	}
 

@@ -11,7 +11,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
-/** Starts the whole application (component and properties scan included) in each upstream mode. */
+/**
+ * Starts the whole application (component and properties scan included) in each upstream
+ * mode.
+ */
 class EmulatorModeSelectionTest {
 
 	private static long emulatorBeans(ApplicationContext context) {

@@ -37,7 +37,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
-/** Drives the emulator with the real vendor SDK (aliyun-java-sdk-live 3.9.76 + core 4.7.10) over HTTP. */
+/**
+ * Drives the emulator with the real vendor SDK (aliyun-java-sdk-live 3.9.76 + core
+ * 4.7.10) over HTTP.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, classes = EmulatorSdkTest.EmulatorOnly.class,
 		properties = { "streamrelay.emulator.stream-url-cooldown=0s", "streamrelay.emulator.single-quota=2",
 				"streamrelay.emulator.mixed-quota=1" })
@@ -115,7 +118,8 @@ class EmulatorSdkTest {
 		assertThat(single.getSingleSubParams().getUserId()).isEqualTo("u1");
 		assertThat(single.getSingleSubParams().getStreamType()).isEqualTo("1");
 		assertThat(single.getSingleSubParams().getSourceType()).isEqualTo("camera");
-		// the SDK's unmarshaller always creates nested objects, so absence is checked on the emulator side
+		// the SDK's unmarshaller always creates nested objects, so absence is checked on
+		// the emulator side
 		assertThat(this.state.task("app1", "t1").orElseThrow().params()).doesNotContainKey("TranscodeParams");
 
 		call(this.client, mixedUpdate("app1", "t1"));
@@ -181,7 +185,8 @@ class EmulatorSdkTest {
 
 	@Test
 	void rejectsMissingAndContradictoryParameters() {
-		// the SDK ignores setMixMode(null), so this request is built without ever setting it
+		// the SDK ignores setMixMode(null), so this request is built without ever setting
+		// it
 		StartLiveMPUTaskRequest noMode = new StartLiveMPUTaskRequest();
 		noMode.setAppId("app1");
 		noMode.setChannelId("ch1");
@@ -304,7 +309,8 @@ class EmulatorSdkTest {
 		encode.setVideoHeight("1280");
 		encode.setEnhancedParam("{\"profile\":\"high\",\"preset\":\"veryfast\"}");
 		transcode.setEncodeParams(encode);
-		// the SDK serialises nested params in the setter, so the graph must be complete first
+		// the SDK serialises nested params in the setter, so the graph must be complete
+		// first
 		update.setTranscodeParams(transcode);
 		return update;
 	}
@@ -369,7 +375,8 @@ class EmulatorSdkTest {
 		return new DefaultAcsClient(DefaultProfile.getProfile("cn-shanghai", keyId, secret));
 	}
 
-	// Deliberately not a @Configuration: component scans of the whole application must never pick it up.
+	// Deliberately not a @Configuration: component scans of the whole application must
+	// never pick it up.
 	@EnableAutoConfiguration(exclude = { DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class,
 			org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration.class,
 			org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration.class,

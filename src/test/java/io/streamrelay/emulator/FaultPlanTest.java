@@ -59,7 +59,8 @@ class FaultPlanTest {
 		this.plan.add(new FaultRule(null, Kind.SERVICE_UNAVAILABLE, 1, 0, When.BEFORE));
 		this.plan.add(FaultRule.always(null, Kind.THROTTLING));
 
-		assertThat(this.plan.take("StartLiveMPUTask")).get().extracting(FaultRule::kind)
+		assertThat(this.plan.take("StartLiveMPUTask")).get()
+			.extracting(FaultRule::kind)
 			.isEqualTo(Kind.SERVICE_UNAVAILABLE);
 		assertThat(this.plan.take("StartLiveMPUTask")).get().extracting(FaultRule::kind).isEqualTo(Kind.THROTTLING);
 		assertThat(this.plan.take("StartLiveMPUTask")).get().extracting(FaultRule::kind).isEqualTo(Kind.THROTTLING);
@@ -71,7 +72,8 @@ class FaultPlanTest {
 		for (int i = 0; i < 100; i++) {
 			assertThat(this.plan.take("StopLiveMPUTask")).isPresent();
 		}
-		assertThat(this.plan.rules()).singleElement().extracting(ActiveFault::remaining)
+		assertThat(this.plan.rules()).singleElement()
+			.extracting(ActiveFault::remaining)
 			.isEqualTo(FaultRule.UNTIL_CLEARED);
 
 		this.plan.clear();
@@ -121,9 +123,10 @@ class FaultPlanTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource(nullValues = "null", value = { "Nope, LATENCY, 1, 0, action", "null, null, 1, 0, kind",
-			"null, LATENCY, 0, 0, count", "null, LATENCY, -2, 0, count", "null, LATENCY, 1, -1, latencyMs",
-			"null, LATENCY, 1, 120001, latencyMs" })
+	@CsvSource(nullValues = "null",
+			value = { "Nope, LATENCY, 1, 0, action", "null, null, 1, 0, kind", "null, LATENCY, 0, 0, count",
+					"null, LATENCY, -2, 0, count", "null, LATENCY, 1, -1, latencyMs",
+					"null, LATENCY, 1, 120001, latencyMs" })
 	void rejectsInvalidRuleNamingTheField(String action, Kind kind, int count, long latencyMs, String field) {
 		assertThatThrownBy(() -> new FaultRule(action, kind, count, latencyMs, When.BEFORE))
 			.isInstanceOfSatisfying(InvalidFaultRule.class, (ex) -> assertThat(ex.field()).isEqualTo(field));
@@ -131,8 +134,7 @@ class FaultPlanTest {
 
 	@Test
 	void whenDefaultsToBeforeAndTheLatencyBoundIsInclusive() {
-		assertThat(new FaultRule(null, Kind.LATENCY, -1, FaultRule.MAX_LATENCY_MS, null).when())
-			.isEqualTo(When.BEFORE);
+		assertThat(new FaultRule(null, Kind.LATENCY, -1, FaultRule.MAX_LATENCY_MS, null).when()).isEqualTo(When.BEFORE);
 	}
 
 }

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/** Fault rules preset through {@code streamrelay.emulator.faults[n].*} are bound, validated and planned at start-up. */
+/**
+ * Fault rules preset through {@code streamrelay.emulator.faults[n].*} are bound,
+ * validated and planned at start-up.
+ */
 class FaultPresetsTest {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()

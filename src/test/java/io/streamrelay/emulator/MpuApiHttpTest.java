@@ -22,7 +22,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Exercises the wire protocol directly: GET, form bodies, response shape and gateway errors. */
+/**
+ * Exercises the wire protocol directly: GET, form bodies, response shape and gateway
+ * errors.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, classes = EmulatorSdkTest.EmulatorOnly.class)
 class MpuApiHttpTest {
 
@@ -61,9 +64,9 @@ class MpuApiHttpTest {
 	}
 
 	private HttpResponse<String> get(Map<String, String> params) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/?" + form(params)))
-			.GET()
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return this.http.send(
+				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/?" + form(params))).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> postForm(String query, Map<String, String> body) throws Exception {
@@ -75,13 +78,14 @@ class MpuApiHttpTest {
 
 	@Test
 	void answersSignedGetWithUpperCaseRequestIdOnlyJson() throws Exception {
-		HttpResponse<String> response = get(signed("GET", "ListRtcMPUTaskDetail",
-				Map.of("AppId", "app1", "PageNo", "1", "PageSize", "10")));
+		HttpResponse<String> response = get(
+				signed("GET", "ListRtcMPUTaskDetail", Map.of("AppId", "app1", "PageNo", "1", "PageSize", "10")));
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json;charset=UTF-8");
 		JsonNode body = JsonParams.MAPPER.readTree(response.body());
-		assertThat(body.get("RequestId").stringValue()).matches("[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}");
+		assertThat(body.get("RequestId").stringValue())
+			.matches("[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}");
 		assertThat(body.get("MPUTasks").isArray()).isTrue();
 	}
 
@@ -122,18 +126,21 @@ class MpuApiHttpTest {
 	void listRequiresPagingWithoutTaskIdAndCapsPageSize() throws Exception {
 		assertThat(get(signed("GET", "ListRtcMPUTaskDetail", Map.of("AppId", "app1"))).body())
 			.contains("\"Code\":\"MissingParam\"");
-		assertThat(get(signed("GET", "ListRtcMPUTaskDetail", Map.of("AppId", "app1", "PageNo", "1", "PageSize",
-				"101"))).body()).contains("\"Code\":\"InvalidParam\"");
+		assertThat(get(signed("GET", "ListRtcMPUTaskDetail", Map.of("AppId", "app1", "PageNo", "1", "PageSize", "101")))
+			.body()).contains("\"Code\":\"InvalidParam\"");
 		assertThat(get(signed("GET", "ListRtcMPUTaskDetail", Map.of("AppId", "app1", "TaskId", "none"))).body())
 			.contains("\"MPUTasks\":[]");
 	}
 
 	@Test
 	void customSeiMustBeJsonOfAtMost4096Characters() throws Exception {
-		assertThat(get(signed("GET", "SetLiveMpuTaskSei", Map.of("AppId", "app1", "TaskId", "t1", "CustomSei",
-				"{\"a\":\"" + "x".repeat(4090) + "\"}"))).body()).contains("at most 4096");
-		assertThat(get(signed("GET", "SetLiveMpuTaskSei", Map.of("AppId", "app1", "TaskId", "t1", "CustomSei",
-				"{oops"))).body()).contains("not valid JSON");
+		assertThat(get(signed("GET", "SetLiveMpuTaskSei",
+				Map.of("AppId", "app1", "TaskId", "t1", "CustomSei", "{\"a\":\"" + "x".repeat(4090) + "\"}")))
+			.body()).contains("at most 4096");
+		assertThat(
+				get(signed("GET", "SetLiveMpuTaskSei", Map.of("AppId", "app1", "TaskId", "t1", "CustomSei", "{oops")))
+					.body())
+			.contains("not valid JSON");
 	}
 
 }

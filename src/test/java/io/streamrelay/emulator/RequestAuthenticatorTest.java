@@ -132,8 +132,7 @@ class RequestAuthenticatorTest {
 
 	private void assertRejected(Map<String, String> params, int status, String code) {
 		assertThatThrownBy(() -> this.authenticator.authenticate("POST", params)).isInstanceOfSatisfying(ApiError.class,
-				(error) -> assertThat(error)
-					.extracting(ApiError::status, ApiError::code)
+				(error) -> assertThat(error).extracting(ApiError::status, ApiError::code)
 					.containsExactly(status, code));
 	}
 

@@ -81,8 +81,9 @@ class TaskParamRulesTest {
 	@ValueSource(strings = { "5", "100", "254", "\"100\"" })
 	void acceptsDocumentedSeiPayloadTypes(String payloadType) {
 		Map<String, String> params = single();
-		params.put("SeiParams", "{\"PayloadType\":" + (payloadType.startsWith("\"") ? payloadType
-				: "\"" + payloadType + "\"") + ",\"LayoutVolume\":{\"Interval\":1000,\"FollowIdr\":\"1\"}}");
+		params.put("SeiParams",
+				"{\"PayloadType\":" + (payloadType.startsWith("\"") ? payloadType : "\"" + payloadType + "\"")
+						+ ",\"LayoutVolume\":{\"Interval\":1000,\"FollowIdr\":\"1\"}}");
 
 		assertThat(TaskParamRules.start(params).params()).containsKey("SeiParams");
 	}
@@ -114,7 +115,8 @@ class TaskParamRulesTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "[]", "{}", "[{\"IsAliCdn\":true}]", "[{\"URL\":\"http://a/live/s\"}]",
-			"[{\"URL\":\"rtmp://a/live/s\"},{\"URL\":\"rtmp://a/live/s\"}]", "[{\"URL\":\"rtmp://a/s\",\"IsAliCdn\":\"x\"}]" })
+			"[{\"URL\":\"rtmp://a/live/s\"},{\"URL\":\"rtmp://a/live/s\"}]",
+			"[{\"URL\":\"rtmp://a/s\",\"IsAliCdn\":\"x\"}]" })
 	void rejectsInvalidMultiStreamUrl(String value) {
 		Map<String, String> params = single();
 		params.remove("StreamURL");
@@ -173,7 +175,8 @@ class TaskParamRulesTest {
 			"\"VideoFramerate\":\"61\"", "\"VideoGop\":\"0\"", "\"VideoWidth\":\"1921\"", "\"VideoHeight\":\"-1\"",
 			"\"VideoCodec\":\"VP8\"", "\"EnhancedParam\":\"not json\"", "\"AudioOnly\":\"yes\"" })
 	void rejectsEncodeValueOutOfDocumentedRange(String override) {
-		// a later duplicate key wins in Jackson's tree model, so the override replaces the valid value
+		// a later duplicate key wins in Jackson's tree model, so the override replaces
+		// the valid value
 		String transcode = "{\"EncodeParams\":{" + ENCODE + "," + override + "}}";
 
 		assertCode(mixed(transcode), "InvalidParam");
@@ -193,9 +196,8 @@ class TaskParamRulesTest {
 	@Test
 	void updateSwitchingToMixedDropsSingleSubParamsAndKeepsUrl() {
 		EmulatedTask current = EmulatorStateTest.taskFrom(TaskParamRules.start(single()));
-		Map<String, String> changes = TaskParamRules
-			.updateChanges(Map.of("AppId", "app1", "ChannelId", "ch1", "TaskId", "t1", "MixMode", "1",
-					"TranscodeParams", "{\"EncodeParams\":{\"AudioOnly\":\"true\"}}"));
+		Map<String, String> changes = TaskParamRules.updateChanges(Map.of("AppId", "app1", "ChannelId", "ch1", "TaskId",
+				"t1", "MixMode", "1", "TranscodeParams", "{\"EncodeParams\":{\"AudioOnly\":\"true\"}}"));
 
 		TaskSpec merged = TaskParamRules.merge(current, "ch1", changes);
 

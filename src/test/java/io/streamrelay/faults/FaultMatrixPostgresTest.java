@@ -4,7 +4,9 @@ import java.util.Map;
 
 import io.streamrelay.testing.PostgresSchemas;
 
-/** The fault matrix, reconciliation included, with the service's tasks on PostgreSQL (CI). */
+/**
+ * The fault matrix, reconciliation included, with the service's tasks on PostgreSQL (CI).
+ */
 class FaultMatrixPostgresTest extends FaultMatrixTest {
 
 	@Override

@@ -46,9 +46,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * For each kind of vendor fault, a batch of starts, updates and stops through the real service (aliyun mode, real
- * SDK) to a WireMock that proxies to the emulator or injects the fault: afterwards, and after reconciliation, no
- * task is lost, no vendor task is doubled, and each request got the right problem answer.
+ * For each kind of vendor fault, a batch of starts, updates and stops through the real
+ * service (aliyun mode, real SDK) to a WireMock that proxies to the emulator or injects
+ * the fault: afterwards, and after reconciliation, no task is lost, no vendor task is
+ * doubled, and each request got the right problem answer.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class FaultMatrixTest {
@@ -91,7 +92,10 @@ abstract class FaultMatrixTest {
 
 	}
 
-	/** Where the service under test keeps its tasks (the vendor side always uses its own H2). */
+	/**
+	 * Where the service under test keeps its tasks (the vendor side always uses its own
+	 * H2).
+	 */
 	abstract Map<String, String> serviceDatabase();
 
 	@BeforeAll
@@ -115,14 +119,16 @@ abstract class FaultMatrixTest {
 				"resilience4j.circuitbreaker.instances.vendor.sliding-window-size=100000",
 				"resilience4j.circuitbreaker.instances.vendor.minimum-number-of-calls=100000"));
 		this.http = new HttpCalls(Replicas.port(this.service));
-		assertThat(this.service.getBean(CircuitBreakerRegistry.class).circuitBreaker("vendor").getCircuitBreakerConfig()
+		assertThat(this.service.getBean(CircuitBreakerRegistry.class)
+			.circuitBreaker("vendor")
+			.getCircuitBreakerConfig()
 			.getMinimumNumberOfCalls()).as("the breaker must not open during the matrix").isEqualTo(100000);
 	}
 
 	@AfterAll
 	void stop() {
-		this.summary.forEach((kind, line) -> System.out.println("[fault-matrix " + getClass().getSimpleName() + "] "
-				+ kind + ": " + line));
+		this.summary.forEach((kind, line) -> System.out
+			.println("[fault-matrix " + getClass().getSimpleName() + "] " + kind + ": " + line));
 		if (this.service != null) {
 			this.service.close();
 		}
@@ -163,8 +169,8 @@ abstract class FaultMatrixTest {
 			case RANDOM_DATA_THEN_CLOSE -> () -> faultOnWrites(aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE));
 			case HTTP_5XX -> () -> faultOnWrites(vendorError(503, "ServiceUnavailable",
 					"The request has failed due to a temporary failure of the server."));
-			case THROTTLING_USER -> () -> faultOnWrites(vendorError(400, "Throttling.User",
-					"Request was denied due to user flow control."));
+			case THROTTLING_USER -> () -> faultOnWrites(
+					vendorError(400, "Throttling.User", "Request was denied due to user flow control."));
 			// the vendor acts, the answer comes after the service's 500 ms read timeout
 			case READ_TIMEOUT -> () -> faultOnWrites(aResponse().proxiedFrom(vendorUrl).withFixedDelay(1500));
 			case CONNECTION_REFUSED -> this::refuseConnections;
@@ -177,8 +183,9 @@ abstract class FaultMatrixTest {
 	}
 
 	/**
-	 * Stops the vendor's listener. Pooled keep-alive connections opened before fail differently (no answer on a
-	 * socket the peer closed: outcome unknown, conservatively a 502), so they are drained first with reads.
+	 * Stops the vendor's listener. Pooled keep-alive connections opened before fail
+	 * differently (no answer on a socket the peer closed: outcome unknown, conservatively
+	 * a 502), so they are drained first with reads.
 	 */
 	void refuseConnections() {
 		this.wireMock.stop();
@@ -223,8 +230,8 @@ abstract class FaultMatrixTest {
 				for (int i = 0; i < PER_OPERATION; i++) {
 					String n = Integer.toString(i);
 					calls.add(() -> this.http.start(prefix + "-n" + n));
-					calls.add(() -> this.http.patch(prefix + "-u" + n, "{'sei':{'passThrough':{'intervalMs':1000,'content':'"
-							+ prefix + "-" + n + "'}}}"));
+					calls.add(() -> this.http.patch(prefix + "-u" + n,
+							"{'sei':{'passThrough':{'intervalMs':1000,'content':'" + prefix + "-" + n + "'}}}"));
 					calls.add(() -> this.http.stop(prefix + "-s" + n));
 				}
 			});
@@ -247,9 +254,11 @@ abstract class FaultMatrixTest {
 		int lost = countLost(prefix);
 		int doubled = countDoubledOrMissing();
 		int specDrift = countSpecDrift();
-		this.summary.put(kind, replies.size() + " requests (" + PER_OPERATION + " starts, " + PER_OPERATION + " updates, "
-				+ PER_OPERATION + " stops) -> " + right + " right answers (" + kind.status + " " + kind.type + "), "
-				+ lost + " lost, " + doubled + " doubled/missing at the vendor, " + specDrift + " spec mismatches");
+		this.summary.put(kind,
+				replies.size() + " requests (" + PER_OPERATION + " starts, " + PER_OPERATION + " updates, "
+						+ PER_OPERATION + " stops) -> " + right + " right answers (" + kind.status + " " + kind.type
+						+ "), " + lost + " lost, " + doubled + " doubled/missing at the vendor, " + specDrift
+						+ " spec mismatches");
 		assertThat(lost).isZero();
 		assertThat(doubled).isZero();
 		assertThat(specDrift).isZero();
@@ -316,14 +325,20 @@ abstract class FaultMatrixTest {
 		return onlyVendor.size() + onlyOurs.size();
 	}
 
-	/** Active tasks whose SEI pass-through content at the vendor differs from the spec we hold. */
+	/**
+	 * Active tasks whose SEI pass-through content at the vendor differs from the spec we
+	 * hold.
+	 */
 	int countSpecDrift() {
 		EmulatorState emulator = this.vendor.getBean(EmulatorState.class);
 		int drift = 0;
-		for (RelayTask task : this.service.getBean(RelayTasks.class).inStates(Set.of(RelayTaskState.ACTIVE), null, 10000)) {
+		for (RelayTask task : this.service.getBean(RelayTasks.class)
+			.inStates(Set.of(RelayTaskState.ACTIVE), null, 10000)) {
 			String ours = task.spec().sei() == null || task.spec().sei().passThrough() == null ? null
 					: task.spec().sei().passThrough().content();
-			String seiParams = emulator.task("demo-app", task.taskId()).map((t) -> t.params().get("SeiParams")).orElse(null);
+			String seiParams = emulator.task("demo-app", task.taskId())
+				.map((t) -> t.params().get("SeiParams"))
+				.orElse(null);
 			JsonNode vendorSei = seiParams == null ? null : JSON.readTree(seiParams);
 			String theirs = vendorSei == null || !vendorSei.has("PassThrough") ? null
 					: vendorSei.get("PassThrough").get("PayloadContent").asString();

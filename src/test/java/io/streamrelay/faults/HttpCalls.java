@@ -2,7 +2,6 @@ package io.streamrelay.faults;
 
 import io.streamrelay.testing.TestHttp;
 
-
 /** The service's relay-task API over real HTTP. */
 final class HttpCalls {
 
@@ -13,9 +12,9 @@ final class HttpCalls {
 	}
 
 	Reply start(String taskId) {
-		return send("POST", FaultMatrixTest.TASKS, "application/json", "{'taskId':'" + taskId + "','channelId':'faults',"
-				+ "'mode':'single','single':{'userId':'" + taskId + "'},'destinations':['rtmp://push.example.com/live/"
-				+ taskId + "']}");
+		return send("POST", FaultMatrixTest.TASKS, "application/json",
+				"{'taskId':'" + taskId + "','channelId':'faults'," + "'mode':'single','single':{'userId':'" + taskId
+						+ "'},'destinations':['rtmp://push.example.com/live/" + taskId + "']}");
 	}
 
 	Reply patch(String taskId, String patch) {

@@ -30,7 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatRuntimeException;
 
-/** The filter's rules with a scripted application behind it and the real key store on H2. */
+/**
+ * The filter's rules with a scripted application behind it and the real key store on H2.
+ */
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:idemfilter;DB_CLOSE_DELAY=-1",
@@ -47,7 +49,9 @@ class IdempotencyFilterTests {
 
 	private final JdbcClient jdbc;
 
-	/** What the application answers, one script entry per execution; the last one repeats. */
+	/**
+	 * What the application answers, one script entry per execution; the last one repeats.
+	 */
 	private final List<Answer> script = new ArrayList<>();
 
 	private final AtomicInteger executions = new AtomicInteger();
@@ -148,8 +152,8 @@ class IdempotencyFilterTests {
 		this.script.add(new Answer(201, "{\"taskId\":\"t1\"}"));
 		send(withKey(post("{\"channelId\":\"c1\",\"single\":{\"userId\":\"u\",\"x\":[1,{\"b\":1,\"a\":2}]}}"), "k1"));
 
-		MockHttpServletResponse same = send(
-				withKey(post("{ \"single\" : {\"x\":[1,{\"a\":2,\"b\":1}], \"userId\":\"u\"}, \"channelId\":\"c1\" }"), "k1"));
+		MockHttpServletResponse same = send(withKey(
+				post("{ \"single\" : {\"x\":[1,{\"a\":2,\"b\":1}], \"userId\":\"u\"}, \"channelId\":\"c1\" }"), "k1"));
 		MockHttpServletResponse other = send(withKey(post("{\"channelId\":\"c2\"}"), "k1"));
 
 		assertThat(same.getHeader(IdempotencyFilter.REPLAYED)).isEqualTo("true");
@@ -185,7 +189,8 @@ class IdempotencyFilterTests {
 		this.script.add(new Answer(201, "{}"));
 		send(withKey(post("{}"), "8e03978e-40d5"));
 
-		assertThat(send(withKey(post("{}"), "\"8e03978e-40d5\"")).getHeader(IdempotencyFilter.REPLAYED)).isEqualTo("true");
+		assertThat(send(withKey(post("{}"), "\"8e03978e-40d5\"")).getHeader(IdempotencyFilter.REPLAYED))
+			.isEqualTo("true");
 	}
 
 	@Test
@@ -231,7 +236,8 @@ class IdempotencyFilterTests {
 		this.script.add(new Answer(200, "{}"));
 
 		assertThat(send(withKey(new MockHttpServletRequest("GET", TASKS), "")).getStatus()).isEqualTo(200);
-		assertThat(send(withKey(new MockHttpServletRequest("POST", "/v1/mpu-task-ids"), "")).getStatus()).isEqualTo(200);
+		assertThat(send(withKey(new MockHttpServletRequest("POST", "/v1/mpu-task-ids"), "")).getStatus())
+			.isEqualTo(200);
 	}
 
 	private MockHttpServletResponse send(MockHttpServletRequest request) throws IOException {
@@ -245,7 +251,8 @@ class IdempotencyFilterTests {
 		return response;
 	}
 
-	private void application(ServletRequest request, jakarta.servlet.ServletResponse servletResponse) throws IOException {
+	private void application(ServletRequest request, jakarta.servlet.ServletResponse servletResponse)
+			throws IOException {
 		int n = this.executions.getAndIncrement();
 		Answer answer = this.script.get(Math.min(n, this.script.size() - 1));
 		request.getInputStream().readAllBytes();

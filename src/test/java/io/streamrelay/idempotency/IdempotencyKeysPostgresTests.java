@@ -8,7 +8,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The key store tests again on PostgreSQL; skipped loudly unless the test database is named. */
+/**
+ * The key store tests again on PostgreSQL; skipped loudly unless the test database is
+ * named.
+ */
 @Import(PostgresTestDatabase.RebuildSchema.class)
 class IdempotencyKeysPostgresTests extends IdempotencyKeysTests {
 

@@ -23,7 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The key store on H2 here and on PostgreSQL in {@link IdempotencyKeysPostgresTests}, on the real migrations. */
+/**
+ * The key store on H2 here and on PostgreSQL in {@link IdempotencyKeysPostgresTests}, on
+ * the real migrations.
+ */
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:idemkeys;DB_CLOSE_DELAY=-1",

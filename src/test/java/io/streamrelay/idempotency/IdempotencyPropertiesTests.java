@@ -15,8 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Binding and start-up validation of {@code streamrelay.idempotency.*}. */
 class IdempotencyPropertiesTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withUserConfiguration(Enable.class);
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Enable.class);
 
 	@Test
 	void defaultsAreOneDayTwoMinutesAndTenMinutes() {

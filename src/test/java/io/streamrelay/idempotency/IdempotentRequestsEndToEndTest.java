@@ -23,8 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Idempotency-Key over real HTTP against the whole service, with the emulator as vendor: what matters is how many
- * billable vendor calls a retried or duplicated request causes.
+ * Idempotency-Key over real HTTP against the whole service, with the emulator as vendor:
+ * what matters is how many billable vendor calls a retried or duplicated request causes.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:idem;DB_CLOSE_DELAY=-1",
@@ -156,10 +156,11 @@ class IdempotentRequestsEndToEndTest {
 		List<Reply> inFlight = replies.stream().filter((r) -> r.status() == 409).toList();
 		long replayed = created.stream().filter((r) -> "true".equals(r.header("Idempotent-Replayed"))).count();
 		long vendorStarts = this.emulator.callCount("StartLiveMPUTask");
-		System.out.printf("IDEMPOTENCY BURST (%s): requests=%d, 201=%d (original=%d, replayed=%d), 409 in-flight=%d,"
-				+ " other=%d, vendor StartLiveMPUTask=%d%n", database(), requests, created.size(),
-				created.size() - replayed, replayed, inFlight.size(), requests - created.size() - inFlight.size(),
-				vendorStarts);
+		System.out.printf(
+				"IDEMPOTENCY BURST (%s): requests=%d, 201=%d (original=%d, replayed=%d), 409 in-flight=%d,"
+						+ " other=%d, vendor StartLiveMPUTask=%d%n",
+				database(), requests, created.size(), created.size() - replayed, replayed, inFlight.size(),
+				requests - created.size() - inFlight.size(), vendorStarts);
 
 		assertThat(vendorStarts).isEqualTo(1);
 		assertThat(created.size() + inFlight.size()).isEqualTo(requests);
@@ -191,10 +192,11 @@ class IdempotentRequestsEndToEndTest {
 			request.header("Idempotency-Key", key);
 		}
 		if (body != null) {
-			request.header("Content-Type", "PATCH".equals(method) ? "application/merge-patch+json" : "application/json");
+			request.header("Content-Type",
+					"PATCH".equals(method) ? "application/merge-patch+json" : "application/json");
 		}
-		request.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
-				: HttpRequest.BodyPublishers.noBody());
+		request.method(method,
+				(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
 		HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		return new Reply(response.statusCode(), response, response.body());
 	}

@@ -6,7 +6,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The end-to-end idempotency tests, the concurrent burst included, on PostgreSQL; skipped loudly without it. */
+/**
+ * The end-to-end idempotency tests, the concurrent burst included, on PostgreSQL; skipped
+ * loudly without it.
+ */
 @Import(PostgresTestDatabase.RebuildSchema.class)
 class IdempotentRequestsPostgresEndToEndTest extends IdempotentRequestsEndToEndTest {
 

@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * The PostgreSQL named by {@value #URL_VARIABLE} (system property or environment variable), in a schema of the
- * test's own that is rebuilt from the migrations on every run; tests are skipped loudly when it is unset.
+ * The PostgreSQL named by {@value #URL_VARIABLE} (system property or environment
+ * variable), in a schema of the test's own that is rebuilt from the migrations on every
+ * run; tests are skipped loudly when it is unset.
  */
 final class PostgresTestDatabase {
 
@@ -56,7 +57,9 @@ final class PostgresTestDatabase {
 		return (value != null) ? value : fallback;
 	}
 
-	/** Starts every run from an empty schema so that the migrations themselves are tested. */
+	/**
+	 * Starts every run from an empty schema so that the migrations themselves are tested.
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class RebuildSchema {
 

@@ -26,7 +26,8 @@ class MpuTaskIdControllerTest {
 	@ParameterizedTest(name = "{0}/{1}/{2}")
 	@CsvSource({ "demo-app, ch1, u1", "not-configured_9, ch1, u1", "app1, ch=1, u==", "A, c, u" })
 	void answersTheMpuTaskIdOfAnyValidAppId(String appId, String channelId, String userId) throws Exception {
-		this.mvc.perform(get("/v1/apps/{appId}/mpu-task-ids", appId).param("channelId", channelId).param("userId", userId))
+		this.mvc
+			.perform(get("/v1/apps/{appId}/mpu-task-ids", appId).param("channelId", channelId).param("userId", userId))
 			.andExpect(status().isOk())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
 			.andExpect(jsonPath("$.appId").value(appId))

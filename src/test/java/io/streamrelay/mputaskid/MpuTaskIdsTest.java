@@ -31,8 +31,8 @@ class MpuTaskIdsTest {
 			assertThat(MpuTaskIds.ARTC_ID.matcher(channelId).matches()).isTrue();
 			String id = MpuTaskIds.of(appId, channelId, userId);
 			assertThat(id).as("%s/%s/%s", appId, channelId, userId)
-				.isEqualTo("AL-" + md5Hex("rtmp://live.aliyun.com/live/" + appId + "_" + channelId + "_" + userId
-						+ "_camera"))
+				.isEqualTo("AL-"
+						+ md5Hex("rtmp://live.aliyun.com/live/" + appId + "_" + channelId + "_" + userId + "_camera"))
 				.hasSize(35)
 				.matches("AL-[0-9a-f]{32}");
 		}

@@ -19,9 +19,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs every curl example of README.md, in order, against a fresh service and checks the status printed
- * above it ({@code # → 201}). The curl command line is parsed here (method, headers, body, URL) and sent
- * with the JDK client, so the check needs no curl binary.
+ * Runs every curl example of README.md, in order, against a fresh service and checks the
+ * status printed above it ({@code # → 201}). The curl command line is parsed here
+ * (method, headers, body, URL) and sent with the JDK client, so the check needs no curl
+ * binary.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:readme;DB_CLOSE_DELAY=-1" })
@@ -70,7 +71,8 @@ class ReadmeExamplesTest {
 			assertThat(url).as(command).startsWith("localhost:8080/");
 			builder.uri(URI.create("http://127.0.0.1:" + port + url.substring("localhost:8080".length())));
 			String verb = method != null ? method : (body != null ? "POST" : "GET");
-			builder.method(verb, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+			builder.method(verb,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 			return builder.build();
 		}
 
@@ -90,7 +92,8 @@ class ReadmeExamplesTest {
 				continue;
 			}
 			if (command != null) {
-				command.append(' ').append(line.endsWith("\\") ? line.substring(0, line.length() - 1).trim() : line.trim());
+				command.append(' ')
+					.append(line.endsWith("\\") ? line.substring(0, line.length() - 1).trim() : line.trim());
 				if (!line.endsWith("\\")) {
 					examples.add(new Example(expected, command.toString(), tokenize(command.toString())));
 					command = null;
@@ -144,6 +147,5 @@ class ReadmeExamplesTest {
 		assertThat(quoted).as("unbalanced quotes in README command: " + line).isFalse();
 		return tokens;
 	}
-
 
 }

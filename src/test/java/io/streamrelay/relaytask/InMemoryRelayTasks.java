@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** A thread-safe in-memory {@link RelayTasks} with the same compare-and-set semantics as the JDBC one. */
+/**
+ * A thread-safe in-memory {@link RelayTasks} with the same compare-and-set semantics as
+ * the JDBC one.
+ */
 public class InMemoryRelayTasks implements RelayTasks {
 
 	private final Map<String, RelayTask> tasks = new LinkedHashMap<>();

@@ -41,8 +41,8 @@ class RelayTaskReconcilerTest {
 
 	final RecordingGateway gateway = new RecordingGateway();
 
-	final RelayTaskService service = new RelayTaskService(this.tasks, this.gateway,
-			new RelayTaskServiceTest.FakeApps(), this.clock);
+	final RelayTaskService service = new RelayTaskService(this.tasks, this.gateway, new RelayTaskServiceTest.FakeApps(),
+			this.clock);
 
 	final RelayTaskReconciler reconciler = new RelayTaskReconciler(this.tasks, this.gateway, this.clock);
 

@@ -39,7 +39,8 @@ class RelayTaskServiceTest {
 
 		@Override
 		public UpstreamReceipt start(String appId, String taskId, RelaySpec spec) {
-			RelayTaskServiceTest.this.tasks.find(appId, taskId).ifPresent(RelayTaskServiceTest.this.seenDuringStart::add);
+			RelayTaskServiceTest.this.tasks.find(appId, taskId)
+				.ifPresent(RelayTaskServiceTest.this.seenDuringStart::add);
 			return super.start(appId, taskId, spec);
 		}
 
@@ -152,12 +153,13 @@ class RelayTaskServiceTest {
 		return Stream.of(
 				Arguments.of((Supplier<UpstreamFailure>) () -> new UpstreamFailure.Rejected("InvalidParameter",
 						"bad layout", "REQ-R", 400), Outcome.REJECTED),
-				Arguments.of((Supplier<UpstreamFailure>) () -> new UpstreamFailure.Throttled("Throttling.User", "slow down",
-						"REQ-T"), Outcome.REJECTED),
+				Arguments.of((Supplier<UpstreamFailure>) () -> new UpstreamFailure.Throttled("Throttling.User",
+						"slow down", "REQ-T"), Outcome.REJECTED),
 				Arguments.of((Supplier<UpstreamFailure>) () -> new UpstreamFailure.Unreachable("ConnectFailed",
 						"connection refused"), Outcome.NOT_SENT),
-				Arguments.of((Supplier<UpstreamFailure>) () -> new UpstreamFailure.AuthFailed("InvalidAccessKeyId.NotFound",
-						"unknown key", "REQ-A"), Outcome.REJECTED));
+				Arguments
+					.of((Supplier<UpstreamFailure>) () -> new UpstreamFailure.AuthFailed("InvalidAccessKeyId.NotFound",
+							"unknown key", "REQ-A"), Outcome.REJECTED));
 	}
 
 	@ParameterizedTest
@@ -172,8 +174,8 @@ class RelayTaskServiceTest {
 		assertThat(thrown).isSameAs(expected);
 		RelayTask task = stored(id);
 		assertThat(task.state()).isEqualTo(RelayTaskState.FAILED);
-		assertThat(task.lastError()).isEqualTo(new TaskError(expected.code(), expected.getMessage(),
-				expected.requestId(), NOW));
+		assertThat(task.lastError())
+			.isEqualTo(new TaskError(expected.code(), expected.getMessage(), expected.requestId(), NOW));
 		assertThat(events(id)).singleElement().satisfies((e) -> {
 			assertThat(e.action()).isEqualTo(Action.START);
 			assertThat(e.outcome()).isEqualTo(outcome);
@@ -193,13 +195,13 @@ class RelayTaskServiceTest {
 		UpstreamFailure expected = failure.get();
 		this.gateway.failWith(() -> expected);
 		String id = defaultId("ch1", "u1");
-		assertThatExceptionOfType(UpstreamFailure.class).isThrownBy(() -> this.service.start(APP, null, single("ch1", "u1")))
+		assertThatExceptionOfType(UpstreamFailure.class)
+			.isThrownBy(() -> this.service.start(APP, null, single("ch1", "u1")))
 			.isSameAs(expected);
 		RelayTask task = stored(id);
 		assertThat(task.state()).isEqualTo(RelayTaskState.STARTING);
 		assertThat(task.lastError().code()).isEqualTo(expected.code());
-		assertThat(events(id)).singleElement()
-			.satisfies((e) -> assertThat(e.outcome()).isEqualTo(Outcome.UNKNOWN));
+		assertThat(events(id)).singleElement().satisfies((e) -> assertThat(e.outcome()).isEqualTo(Outcome.UNKNOWN));
 	}
 
 	@Test
@@ -278,8 +280,7 @@ class RelayTaskServiceTest {
 		assertThat(updated.state()).isEqualTo(RelayTaskState.ACTIVE);
 		assertThat(updated.version()).isEqualTo(active.version() + 2);
 		assertThat(events(active.taskId())).extracting(RelayTaskEvent::action, RelayTaskEvent::outcome)
-			.containsExactly(tuple(Action.START, Outcome.SUCCEEDED),
-					tuple(Action.UPDATE, Outcome.SUCCEEDED));
+			.containsExactly(tuple(Action.START, Outcome.SUCCEEDED), tuple(Action.UPDATE, Outcome.SUCCEEDED));
 	}
 
 	@Test
@@ -549,7 +550,8 @@ class RelayTaskServiceTest {
 			.containsExactly("b");
 		assertThat(this.service.events(APP, "a")).hasSize(1);
 		assertThatExceptionOfType(RelayTaskNotFound.class).isThrownBy(() -> this.service.get(APP, "zzz"));
-		assertThatExceptionOfType(UnknownApp.class).isThrownBy(() -> this.service.list("nope", new TaskQuery(null, null, null, 10)));
+		assertThatExceptionOfType(UnknownApp.class)
+			.isThrownBy(() -> this.service.list("nope", new TaskQuery(null, null, null, 10)));
 		assertThatExceptionOfType(RelayTaskNotFound.class).isThrownBy(() -> this.service.events(APP, "zzz"));
 	}
 

@@ -40,7 +40,10 @@ class RelayTaskTest {
 
 	static final TaskError NEW_ERROR = new TaskError("Throttling", "slow down", "REQ-2", LATER);
 
-	/** Every guarded transition, the states it accepts and the state it leads to (null: unchanged). */
+	/**
+	 * Every guarded transition, the states it accepts and the state it leads to (null:
+	 * unchanged).
+	 */
 	enum Transition {
 
 		RESTART(EnumSet.of(STOPPED, FAILED), STARTING, (t, now) -> t.restart(NEW_SPEC, now)),
@@ -74,8 +77,7 @@ class RelayTaskTest {
 	}
 
 	static Stream<Arguments> legalTransitions() {
-		return Arrays.stream(Transition.values())
-			.flatMap((t) -> t.allowed.stream().map((s) -> Arguments.of(t, s)));
+		return Arrays.stream(Transition.values()).flatMap((t) -> t.allowed.stream().map((s) -> Arguments.of(t, s)));
 	}
 
 	static Stream<Arguments> illegalTransitions() {
@@ -100,8 +102,7 @@ class RelayTaskTest {
 	@MethodSource("illegalTransitions")
 	void illegalTransitionThrowsStateConflictNamingTaskAndState(Transition transition, RelayTaskState from) {
 		RelayTask before = inState(from);
-		assertThatExceptionOfType(RelayTaskStateConflict.class)
-			.isThrownBy(() -> transition.move.apply(before, LATER))
+		assertThatExceptionOfType(RelayTaskStateConflict.class).isThrownBy(() -> transition.move.apply(before, LATER))
 			.satisfies((ex) -> {
 				assertThat(ex.taskId()).isEqualTo("task-1");
 				assertThat(ex.state()).isEqualTo(from);

@@ -18,8 +18,9 @@ import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
 
 /**
- * Several real instances of the service in one JVM sharing one database, as replicas would. Replica 0 hosts the
- * emulator; the others run in aliyun mode against it, so every vendor call lands in one emulator.
+ * Several real instances of the service in one JVM sharing one database, as replicas
+ * would. Replica 0 hosts the emulator; the others run in aliyun mode against it, so every
+ * vendor call lands in one emulator.
  */
 public final class Replicas implements AutoCloseable {
 
@@ -68,8 +69,8 @@ public final class Replicas implements AutoCloseable {
 	}
 
 	Reply send(int replica, String method, String path, String contentType, String body) {
-		TestHttp.Reply reply = new TestHttp(port(replica), io.streamrelay.security.TestKeys.BEARER_ADMIN).send(method, path,
-				body == null ? null : body.replace('\'', '"'),
+		TestHttp.Reply reply = new TestHttp(port(replica), io.streamrelay.security.TestKeys.BEARER_ADMIN).send(method,
+				path, body == null ? null : body.replace('\'', '"'),
 				contentType == null ? Map.of() : Map.of("Content-Type", contentType));
 		return new Reply(reply.status(), reply.body());
 	}
@@ -86,8 +87,8 @@ public final class Replicas implements AutoCloseable {
 	}
 
 	/**
-	 * Keeps test-only configuration out of the replicas' component scan (the Spring test framework does this for
-	 * its own contexts; these are plain applications).
+	 * Keeps test-only configuration out of the replicas' component scan (the Spring test
+	 * framework does this for its own contexts; these are plain applications).
 	 */
 	static final class ExcludeTestClasses extends TypeExcludeFilter {
 

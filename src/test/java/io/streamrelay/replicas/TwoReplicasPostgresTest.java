@@ -4,7 +4,10 @@ import java.util.Map;
 
 import io.streamrelay.testing.PostgresSchemas;
 
-/** The replicas share one PostgreSQL database; runs when STREAMRELAY_TEST_POSTGRES_URL is set (CI sets it). */
+/**
+ * The replicas share one PostgreSQL database; runs when STREAMRELAY_TEST_POSTGRES_URL is
+ * set (CI sets it).
+ */
 class TwoReplicasPostgresTest extends TwoReplicasTest {
 
 	@Override

@@ -15,8 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two instances of the service on one database: concurrent starts of one task cause one vendor Start, concurrent
- * updates are serialized by the version compare-and-set and none is lost.
+ * Two instances of the service on one database: concurrent starts of one task cause one
+ * vendor Start, concurrent updates are serialized by the version compare-and-set and none
+ * is lost.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class TwoReplicasTest {
@@ -61,7 +62,8 @@ abstract class TwoReplicasTest {
 		long created = replies.stream().filter((r) -> r.status() == 201).count();
 		long conflicts = replies.stream().filter((r) -> r.status() == 409).count();
 		long vendorStarts = emulator().callCount("StartLiveMPUTask") - startsBefore;
-		System.out.printf("[replicas %s] concurrent starts: 16 requests on 2 replicas -> %d x 201, %d x 409, %d vendor StartLiveMPUTask%n",
+		System.out.printf(
+				"[replicas %s] concurrent starts: 16 requests on 2 replicas -> %d x 201, %d x 409, %d vendor StartLiveMPUTask%n",
 				getClass().getSimpleName(), created, conflicts, vendorStarts);
 		assertThat(created).isEqualTo(1);
 		assertThat(conflicts).isEqualTo(15);
@@ -79,7 +81,8 @@ abstract class TwoReplicasTest {
 		List<Integer> attempts = concurrently(writers, (i) -> {
 			String patch = "{'sei':{'passThrough':{'intervalMs':1000,'content':'writer-" + i + "'}}}";
 			for (int attempt = 1; attempt <= 200; attempt++) {
-				Replicas.Reply reply = send(i % 2, "PATCH", TASKS + "/race-update", "application/merge-patch+json", patch);
+				Replicas.Reply reply = send(i % 2, "PATCH", TASKS + "/race-update", "application/merge-patch+json",
+						patch);
 				if (reply.status() == 200) {
 					return attempt;
 				}
@@ -102,7 +105,8 @@ abstract class TwoReplicasTest {
 		JsonNode task = JSON.readTree(send(1, "GET", TASKS + "/race-update", null, null).body());
 		String finalContent = task.get("spec").get("sei").get("passThrough").get("content").asString();
 		contents.add(finalContent);
-		System.out.printf("[replicas %s] concurrent updates: %d writers on 2 replicas -> %d x 200 after %d x 409 retries, %d vendor UpdateLiveMPUTask, final version %d%n",
+		System.out.printf(
+				"[replicas %s] concurrent updates: %d writers on 2 replicas -> %d x 200 after %d x 409 retries, %d vendor UpdateLiveMPUTask, final version %d%n",
 				getClass().getSimpleName(), writers, writers, conflicts, vendorUpdates, task.get("version").asLong());
 		assertThat(vendorUpdates).isEqualTo(writers);
 		assertThat(succeededUpdates).isEqualTo(writers);
@@ -115,13 +119,17 @@ abstract class TwoReplicasTest {
 	@Test
 	void theReconcilerNeverRunsOnBothReplicasAtOnce() throws Exception {
 		for (int i = 0; i < 3; i++) {
-			assertThat(send(i % 2, "POST", TASKS, "application/json", "{'taskId':'rec-" + i
-					+ "','channelId':'rec','mode':'single','single':{'userId':'u" + i + "'}}").status()).isEqualTo(201);
+			assertThat(send(i % 2, "POST", TASKS, "application/json",
+					"{'taskId':'rec-" + i + "','channelId':'rec','mode':'single','single':{'userId':'u" + i + "'}}")
+				.status()).isEqualTo(201);
 		}
-		io.streamrelay.emulator.FaultPlan faults = this.replicas.context(0).getBean(io.streamrelay.emulator.FaultPlan.class);
-		// every ListRtcMPUTaskDetail takes 300 ms, so a run lasts at least 0.9 s: both replicas try during it
-		faults.add(new io.streamrelay.emulator.FaultRule("ListRtcMPUTaskDetail", io.streamrelay.emulator.FaultRule.Kind.LATENCY,
-				-1, 300, io.streamrelay.emulator.FaultRule.When.BEFORE));
+		io.streamrelay.emulator.FaultPlan faults = this.replicas.context(0)
+			.getBean(io.streamrelay.emulator.FaultPlan.class);
+		// every ListRtcMPUTaskDetail takes 300 ms, so a run lasts at least 0.9 s: both
+		// replicas try during it
+		faults.add(new io.streamrelay.emulator.FaultRule("ListRtcMPUTaskDetail",
+				io.streamrelay.emulator.FaultRule.Kind.LATENCY, -1, 300,
+				io.streamrelay.emulator.FaultRule.When.BEFORE));
 		try {
 			io.streamrelay.relaytask.reconciliation.ReconcilerJob[] jobs = {
 					this.replicas.context(0).getBean(io.streamrelay.relaytask.reconciliation.ReconcilerJob.class),
@@ -137,10 +145,12 @@ abstract class TwoReplicasTest {
 				ran += executed.stream().filter((b) -> b).count();
 				skipped += executed.stream().filter((b) -> !b).count();
 			}
-			System.out.printf("[replicas %s] reconciler: %d rounds started on both replicas at once -> %d runs, %d skipped (lock held)%n",
+			System.out.printf(
+					"[replicas %s] reconciler: %d rounds started on both replicas at once -> %d runs, %d skipped (lock held)%n",
 					getClass().getSimpleName(), rounds, ran, skipped);
 			assertThat(ran).isEqualTo(rounds);
-			// a crashed run also returns null: the counters tell skipped (lock held) from failed
+			// a crashed run also returns null: the counters tell skipped (lock held) from
+			// failed
 			assertThat(jobs[0].skipped() + jobs[1].skipped() - skippedBefore).isEqualTo(rounds);
 			assertThat(jobs[0].runs() + jobs[1].runs() - runsBefore).isEqualTo(rounds);
 		}

@@ -28,22 +28,23 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every route of the API against every kind of caller: no key, a wrong key, a key for another app, a read-only
- * key, the right key. Refused requests never reach the vendor.
+ * Every route of the API against every kind of caller: no key, a wrong key, a key for
+ * another app, a read-only key, the right key. Refused requests never reach the vendor.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-		"spring.datasource.url=jdbc:h2:mem:access-matrix;DB_CLOSE_DELAY=-1", "streamrelay.emulator.stream-url-cooldown=0s",
-		"streamrelay.reconciler.enabled=false", "streamrelay.security.requests-per-second-per-key=100000",
-		"streamrelay.apps.other-app.streaming-domain=play.other.example",
-		"streamrelay.security.api-keys[0].name=writer-demo",
-		"streamrelay.security.api-keys[0].sha256=" + ApiAccessMatrixTest.WRITER_HASH,
-		"streamrelay.security.api-keys[0].apps[0]=demo-app", "streamrelay.security.api-keys[0].role=WRITE",
-		"streamrelay.security.api-keys[1].name=reader-demo",
-		"streamrelay.security.api-keys[1].sha256=" + ApiAccessMatrixTest.READER_HASH,
-		"streamrelay.security.api-keys[1].apps[0]=demo-app", "streamrelay.security.api-keys[1].role=READ",
-		"streamrelay.security.api-keys[2].name=writer-other",
-		"streamrelay.security.api-keys[2].sha256=" + ApiAccessMatrixTest.OTHER_HASH,
-		"streamrelay.security.api-keys[2].apps[0]=other-app", "streamrelay.security.api-keys[2].role=WRITE" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.datasource.url=jdbc:h2:mem:access-matrix;DB_CLOSE_DELAY=-1",
+				"streamrelay.emulator.stream-url-cooldown=0s", "streamrelay.reconciler.enabled=false",
+				"streamrelay.security.requests-per-second-per-key=100000",
+				"streamrelay.apps.other-app.streaming-domain=play.other.example",
+				"streamrelay.security.api-keys[0].name=writer-demo",
+				"streamrelay.security.api-keys[0].sha256=" + ApiAccessMatrixTest.WRITER_HASH,
+				"streamrelay.security.api-keys[0].apps[0]=demo-app", "streamrelay.security.api-keys[0].role=WRITE",
+				"streamrelay.security.api-keys[1].name=reader-demo",
+				"streamrelay.security.api-keys[1].sha256=" + ApiAccessMatrixTest.READER_HASH,
+				"streamrelay.security.api-keys[1].apps[0]=demo-app", "streamrelay.security.api-keys[1].role=READ",
+				"streamrelay.security.api-keys[2].name=writer-other",
+				"streamrelay.security.api-keys[2].sha256=" + ApiAccessMatrixTest.OTHER_HASH,
+				"streamrelay.security.api-keys[2].apps[0]=other-app", "streamrelay.security.api-keys[2].role=WRITE" })
 class ApiAccessMatrixTest {
 
 	static final String WRITER = "sr-writer-demo-1111111111111111";
@@ -180,8 +181,10 @@ class ApiAccessMatrixTest {
 	@Test
 	void anotherAppsTaskLooksExactlyLikeATaskThatDoesNotExist() throws Exception {
 		String existing = startTask();
-		JsonNode hidden = JSON.readTree(send("Bearer " + OTHER, "GET", "/v1/apps/demo-app/relay-tasks/" + existing, null).body());
-		JsonNode missing = JSON.readTree(send("Bearer " + WRITER, "GET", "/v1/apps/demo-app/relay-tasks/" + existing + "x", null).body());
+		JsonNode hidden = JSON
+			.readTree(send("Bearer " + OTHER, "GET", "/v1/apps/demo-app/relay-tasks/" + existing, null).body());
+		JsonNode missing = JSON
+			.readTree(send("Bearer " + WRITER, "GET", "/v1/apps/demo-app/relay-tasks/" + existing + "x", null).body());
 		assertThat(hidden.get("type")).isEqualTo(missing.get("type"));
 		assertThat(hidden.get("title")).isEqualTo(missing.get("title"));
 		assertThat(hidden.get("status")).isEqualTo(missing.get("status"));
@@ -199,7 +202,8 @@ class ApiAccessMatrixTest {
 			assertThat(reply.body()).doesNotContain(WRITER);
 		}
 		assertThat(send("Basic " + java.util.Base64.getEncoder().encodeToString(("x:" + WRITER).getBytes()), "GET",
-				"/v1/apps/demo-app/relay-tasks", null).status()).isEqualTo(401);
+				"/v1/apps/demo-app/relay-tasks", null)
+			.status()).isEqualTo(401);
 		assertThat(send("Bearer", "GET", "/v1/apps/demo-app/relay-tasks", null).status()).isEqualTo(401);
 		assertThat(send(null, "GET", "/v1/apps/demo-app/relay-tasks", null).wwwAuthenticate()).startsWith("Bearer");
 		assertThat(this.emulator.callCounts()).isEqualTo(before);
@@ -243,9 +247,11 @@ class ApiAccessMatrixTest {
 			request.header("Authorization", authorization);
 		}
 		if (body != null) {
-			request.header("Content-Type", "PATCH".equals(method) ? "application/merge-patch+json" : "application/json");
+			request.header("Content-Type",
+					"PATCH".equals(method) ? "application/merge-patch+json" : "application/json");
 		}
-		request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		request.method(method,
+				body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
 				response.headers().firstValue("WWW-Authenticate").orElse(""), response.body());

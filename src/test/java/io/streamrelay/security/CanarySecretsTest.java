@@ -24,26 +24,27 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs the main flows, failures included, with canary secrets configured and DEBUG logging on, and looks for the
- * canaries in every response (bodies and headers), the task history, actuator output and the captured logs.
+ * Runs the main flows, failures included, with canary secrets configured and DEBUG
+ * logging on, and looks for the canaries in every response (bodies and headers), the task
+ * history, actuator output and the captured logs.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-		"spring.datasource.url=jdbc:h2:mem:canaries;DB_CLOSE_DELAY=-1", "streamrelay.emulator.stream-url-cooldown=0s",
-		"streamrelay.reconciler.enabled=false",
-		"streamrelay.emulator.access-key-secret=" + CanarySecretsTest.VENDOR_SECRET,
-		"streamrelay.apps.canary-app.streaming-domain=play.canary.example",
-		"streamrelay.apps.canary-app.ingest-domain=push.canary.example",
-		"streamrelay.apps.canary-app.push-auth-key=" + CanarySecretsTest.PUSH_KEY,
-		"streamrelay.apps.canary-app.play-auth-key=" + CanarySecretsTest.PLAY_KEY,
-		"streamrelay.apps.canary-app.allowed-destination-hosts[0]=*.rtmp.youtube.com",
-		"streamrelay.security.development-key-enabled=false",
-		"streamrelay.security.api-keys[0].name=canary-caller",
-		"streamrelay.security.api-keys[0].sha256=" + CanarySecretsTest.API_KEY_SHA256,
-		"streamrelay.security.api-keys[0].apps[0]=*", "streamrelay.security.api-keys[0].role=ADMIN",
-		"logging.level.io.streamrelay=DEBUG", "logging.level.org.springframework.web=DEBUG",
-		"logging.level.org.springframework.security=DEBUG", "logging.level.com.aliyuncs=DEBUG",
-		"logging.level.org.apache.http=INFO" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.datasource.url=jdbc:h2:mem:canaries;DB_CLOSE_DELAY=-1",
+				"streamrelay.emulator.stream-url-cooldown=0s", "streamrelay.reconciler.enabled=false",
+				"streamrelay.emulator.access-key-secret=" + CanarySecretsTest.VENDOR_SECRET,
+				"streamrelay.apps.canary-app.streaming-domain=play.canary.example",
+				"streamrelay.apps.canary-app.ingest-domain=push.canary.example",
+				"streamrelay.apps.canary-app.push-auth-key=" + CanarySecretsTest.PUSH_KEY,
+				"streamrelay.apps.canary-app.play-auth-key=" + CanarySecretsTest.PLAY_KEY,
+				"streamrelay.apps.canary-app.allowed-destination-hosts[0]=*.rtmp.youtube.com",
+				"streamrelay.security.development-key-enabled=false",
+				"streamrelay.security.api-keys[0].name=canary-caller",
+				"streamrelay.security.api-keys[0].sha256=" + CanarySecretsTest.API_KEY_SHA256,
+				"streamrelay.security.api-keys[0].apps[0]=*", "streamrelay.security.api-keys[0].role=ADMIN",
+				"logging.level.io.streamrelay=DEBUG", "logging.level.org.springframework.web=DEBUG",
+				"logging.level.org.springframework.security=DEBUG", "logging.level.com.aliyuncs=DEBUG",
+				"logging.level.org.apache.http=INFO" })
 class CanarySecretsTest {
 
 	static final String VENDOR_SECRET = "canaryVendorSecret7f3a";
@@ -77,20 +78,27 @@ class CanarySecretsTest {
 	void noSecretAppearsInResponsesHistoryActuatorOrLogs(CapturedOutput output) throws Exception {
 		String tasks = "/v1/apps/canary-app/relay-tasks";
 		String thirdParty = "rtmp://a.rtmp.youtube.com/live2/" + STREAM_KEY;
-		call(API_KEY, "POST", tasks, "{\"taskId\":\"c1\",\"channelId\":\"ch\",\"mode\":\"single\",\"single\":{\"userId\":\"u1\"},"
-				+ "\"destinations\":[\"" + thirdParty + "\"]}", 201);
-		call(API_KEY, "POST", tasks, "{\"taskId\":\"c2\",\"channelId\":\"ch\",\"mode\":\"single\",\"single\":{\"userId\":\"u2\"}}", 201);
+		call(API_KEY, "POST", tasks,
+				"{\"taskId\":\"c1\",\"channelId\":\"ch\",\"mode\":\"single\",\"single\":{\"userId\":\"u1\"},"
+						+ "\"destinations\":[\"" + thirdParty + "\"]}",
+				201);
+		call(API_KEY, "POST", tasks,
+				"{\"taskId\":\"c2\",\"channelId\":\"ch\",\"mode\":\"single\",\"single\":{\"userId\":\"u2\"}}", 201);
 		call(API_KEY, "GET", tasks + "/c1", null, 200);
 		call(API_KEY, "PATCH", tasks + "/c1", "{\"mode\":\"mixed\",\"mixed\":{\"users\":[{\"userId\":\"u1\"}],"
 				+ "\"layout\":{\"panes\":[{\"x\":0,\"y\":0,\"width\":1,\"height\":1}]}}}", 200);
 		call(API_KEY, "GET", tasks + "?pageSize=10", null, 200);
-		// failures: vendor rejection (the StreamURL is in use), throttling, bad input, bad keys
-		call(API_KEY, "POST", tasks, "{\"taskId\":\"c3\",\"channelId\":\"ch\",\"mode\":\"single\",\"single\":{\"userId\":\"u3\"},"
-				+ "\"destinations\":[\"" + thirdParty + "\"]}", 422);
+		// failures: vendor rejection (the StreamURL is in use), throttling, bad input,
+		// bad keys
+		call(API_KEY, "POST", tasks,
+				"{\"taskId\":\"c3\",\"channelId\":\"ch\",\"mode\":\"single\",\"single\":{\"userId\":\"u3\"},"
+						+ "\"destinations\":[\"" + thirdParty + "\"]}",
+				422);
 		this.faults.add(new FaultRule("UpdateLiveMPUTask", FaultRule.Kind.THROTTLING, -1, 0, FaultRule.When.BEFORE));
 		call(API_KEY, "PATCH", tasks + "/c2", "{\"single\":{\"streamType\":\"audio\"}}", 503);
 		this.faults.clear();
-		// the answer to the stop is lost after the vendor acted; the retry learns the task is gone: 200
+		// the answer to the stop is lost after the vendor acted; the retry learns the
+		// task is gone: 200
 		this.faults.add(new FaultRule("StopLiveMPUTask", FaultRule.Kind.DROP_CONNECTION, 1, 0, FaultRule.When.AFTER));
 		call(API_KEY, "DELETE", tasks + "/c2", null, 200);
 		this.faults.clear();
@@ -111,7 +119,8 @@ class CanarySecretsTest {
 		call(API_KEY, "GET", "/actuator/metrics/http.server.requests", null, 200);
 		call(API_KEY, "GET", "/v3/api-docs", null, 200);
 
-		// the push URL the vendor received carries a signing token: that token is a secret too
+		// the push URL the vendor received carries a signing token: that token is a
+		// secret too
 		String pushed = this.emulator.task("canary-app", "c2").orElseThrow().streamUrls().get(0);
 		assertThat(pushed).contains("auth_key=");
 		String pushToken = pushed.substring(pushed.indexOf("auth_key=") + "auth_key=".length());
@@ -135,9 +144,11 @@ class CanarySecretsTest {
 			request.header("Authorization", "Bearer " + key);
 		}
 		if (body != null) {
-			request.header("Content-Type", "PATCH".equals(method) ? "application/merge-patch+json" : "application/json");
+			request.header("Content-Type",
+					"PATCH".equals(method) ? "application/merge-patch+json" : "application/json");
 		}
-		request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		request.method(method,
+				body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		this.seen.add(response.headers().map().toString());
 		this.seen.add(response.body());

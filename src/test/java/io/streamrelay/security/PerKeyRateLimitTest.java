@@ -17,13 +17,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A key that sends more requests per second than allowed gets 429 with Retry-After; other keys are unaffected. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:rate-limit;DB_CLOSE_DELAY=-1",
-				"streamrelay.reconciler.enabled=false", "streamrelay.security.requests-per-second-per-key=3",
-				"streamrelay.security.max-body-bytes=4096", "streamrelay.security.api-keys[0].name=tests",
-				"streamrelay.security.api-keys[0].sha256=3e2a4f4a1e83d0b1b7d2f9b1c0fdf5d4f1e3c9d7cfc1b8f18e2a4c2c1d3e9f70",
-				"streamrelay.security.api-keys[0].apps[0]=*", "streamrelay.security.api-keys[0].role=READ" })
+/**
+ * A key that sends more requests per second than allowed gets 429 with Retry-After; other
+ * keys are unaffected.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+		"spring.datasource.url=jdbc:h2:mem:rate-limit;DB_CLOSE_DELAY=-1", "streamrelay.reconciler.enabled=false",
+		"streamrelay.security.requests-per-second-per-key=3", "streamrelay.security.max-body-bytes=4096",
+		"streamrelay.security.api-keys[0].name=tests",
+		"streamrelay.security.api-keys[0].sha256=3e2a4f4a1e83d0b1b7d2f9b1c0fdf5d4f1e3c9d7cfc1b8f18e2a4c2c1d3e9f70",
+		"streamrelay.security.api-keys[0].apps[0]=*", "streamrelay.security.api-keys[0].role=READ" })
 class PerKeyRateLimitTest {
 
 	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -32,9 +35,10 @@ class PerKeyRateLimitTest {
 	int port;
 
 	HttpResponse<String> get(String authorization) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/v1/apps/demo-app/relay-tasks"))
-			.header("Authorization", authorization)
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return this.http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/v1/apps/demo-app/relay-tasks"))
+				.header("Authorization", authorization)
+				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	@Test
@@ -49,8 +53,8 @@ class PerKeyRateLimitTest {
 		assertThat(ok).isBetween(3L, 6L);
 		assertThat(limited).isNotEmpty();
 		assertThat(limited.get(0).headers().firstValue("Retry-After")).hasValue("1");
-		assertThat(limited.get(0).headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(limited.get(0).headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(limited.get(0).body()).contains("https://streamrelay.io/problems/too-many-requests");
 		Thread.sleep(1100);
 		assertThat(get(TestKeys.BEARER_DEVELOPMENT).statusCode()).as("the budget refills").isEqualTo(200);
@@ -59,14 +63,15 @@ class PerKeyRateLimitTest {
 	@Test
 	void capsChunkedBodiesWhileTheyAreRead() throws Exception {
 		byte[] body = ("{\"channelId\":\"c\",\"mode\":\"single\",\"single\":{\"userId\":\"u\"},\"region\":\""
-				+ "x".repeat(10_000) + "\"}").getBytes();
-		HttpResponse<String> response = this.http.send(HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/v1/apps/demo-app/relay-tasks"))
-			.header("Authorization", TestKeys.BEARER_DEVELOPMENT)
-			.header("Content-Type", "application/json")
-			// an input-stream body has no declared length: it is sent chunked
-			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
-			.build(), HttpResponse.BodyHandlers.ofString());
+				+ "x".repeat(10_000) + "\"}")
+			.getBytes();
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/v1/apps/demo-app/relay-tasks"))
+				.header("Authorization", TestKeys.BEARER_DEVELOPMENT)
+				.header("Content-Type", "application/json")
+				// an input-stream body has no declared length: it is sent chunked
+				.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
 		assertThat(response.body()).contains("payload-too-large");
 	}

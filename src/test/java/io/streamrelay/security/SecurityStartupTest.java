@@ -12,7 +12,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-/** Insecure configurations stop the service at start-up, naming the problem and never printing a secret. */
+/**
+ * Insecure configurations stop the service at start-up, naming the problem and never
+ * printing a secret.
+ */
 class SecurityStartupTest {
 
 	static List<String> aliyun(String... more) {
@@ -55,8 +58,7 @@ class SecurityStartupTest {
 				list.add("ALIBABACLOUD_JAVA_CORE_INGNORE_SSL=true");
 				return list;
 			})));
-		assertThat(message).contains("ALIBABACLOUD_JAVA_CORE_INGNORE_SSL is set")
-			.doesNotContain("startup-test-secret");
+		assertThat(message).contains("ALIBABACLOUD_JAVA_CORE_INGNORE_SSL is set").doesNotContain("startup-test-secret");
 	}
 
 	@Test
@@ -64,20 +66,22 @@ class SecurityStartupTest {
 		List<String> properties = aliyun(TestKeys.ADMIN_PROPERTIES.toArray(String[]::new));
 		properties.add("streamrelay.upstream.protocol=HTTP");
 		properties.add("streamrelay.upstream.endpoint=live.aliyuncs.com");
-		assertThat(failure(properties)).contains("protocol=HTTP is allowed in aliyun mode only for a loopback endpoint");
+		assertThat(failure(properties))
+			.contains("protocol=HTTP is allowed in aliyun mode only for a loopback endpoint");
 	}
 
 	@Test
 	void refusesAKeyThatIsNotAHash() {
 		String message = failure(aliyun("streamrelay.security.api-keys[0].name=plain",
-				"streamrelay.security.api-keys[0].sha256=my-plain-text-key", "streamrelay.security.api-keys[0].apps[0]=*",
-				"streamrelay.security.api-keys[0].role=WRITE"));
+				"streamrelay.security.api-keys[0].sha256=my-plain-text-key",
+				"streamrelay.security.api-keys[0].apps[0]=*", "streamrelay.security.api-keys[0].role=WRITE"));
 		assertThat(message).contains("sha256").contains("lowercase hex SHA-256");
 	}
 
 	@Test
 	void startsInAliyunModeWithConfiguredKeysAndWithoutTheDevelopmentKey() {
-		try (ConfigurableApplicationContext context = Replicas.start(aliyun(TestKeys.ADMIN_PROPERTIES.toArray(String[]::new)))) {
+		try (ConfigurableApplicationContext context = Replicas
+			.start(aliyun(TestKeys.ADMIN_PROPERTIES.toArray(String[]::new)))) {
 			ApiKeys keys = context.getBean(ApiKeys.class);
 			assertThat(keys.find(TestKeys.ADMIN)).isPresent();
 			assertThat(keys.find(DevelopmentKey.VALUE)).isEmpty();

@@ -4,13 +4,19 @@ import java.util.List;
 
 import org.apache.commons.codec.digest.DigestUtils;
 
-/** API keys for tests: the documented development key (emulator mode) and a configured admin key. */
+/**
+ * API keys for tests: the documented development key (emulator mode) and a configured
+ * admin key.
+ */
 public final class TestKeys {
 
 	/** The development key; accepted in emulator mode only. */
 	public static final String DEVELOPMENT = DevelopmentKey.VALUE;
 
-	/** A configured admin key on every app, usable in both modes once {@link #ADMIN_PROPERTIES} are set. */
+	/**
+	 * A configured admin key on every app, usable in both modes once
+	 * {@link #ADMIN_PROPERTIES} are set.
+	 */
 	public static final String ADMIN = "sr-test-admin-key-0123456789abcdef";
 
 	public static final List<String> ADMIN_PROPERTIES = List.of("streamrelay.security.api-keys[0].name=tests",

@@ -9,7 +9,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
-/** Runs callers that all wait behind one start gate, so that they really race; results in caller order. */
+/**
+ * Runs callers that all wait behind one start gate, so that they really race; results in
+ * caller order.
+ */
 public final class Concurrently {
 
 	private Concurrently() {

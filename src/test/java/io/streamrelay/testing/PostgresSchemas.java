@@ -8,8 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The local PostgreSQL named by STREAMRELAY_TEST_POSTGRES_URL (CI sets it), with a fresh schema per test class;
- * without it the calling test is skipped, saying so loudly.
+ * The local PostgreSQL named by STREAMRELAY_TEST_POSTGRES_URL (CI sets it), with a fresh
+ * schema per test class; without it the calling test is skipped, saying so loudly.
  */
 public final class PostgresSchemas {
 
@@ -26,7 +26,8 @@ public final class PostgresSchemas {
 			System.err.println("***** PostgreSQL tests SKIPPED (" + schema + "): set STREAMRELAY_TEST_POSTGRES_URL "
 					+ "(e.g. jdbc:postgresql://127.0.0.1:5432/test) to run them *****");
 		}
-		Assumptions.assumeTrue(url != null && !url.isBlank(), "PostgreSQL tests SKIPPED: set STREAMRELAY_TEST_POSTGRES_URL");
+		Assumptions.assumeTrue(url != null && !url.isBlank(),
+				"PostgreSQL tests SKIPPED: set STREAMRELAY_TEST_POSTGRES_URL");
 		try (Connection connection = DriverManager.getConnection(url, "postgres", "");
 				Statement statement = connection.createStatement()) {
 			statement.execute("drop schema if exists " + schema + " cascade");
@@ -36,8 +37,9 @@ public final class PostgresSchemas {
 			throw new IllegalStateException("cannot prepare schema " + schema + " on " + url, ex);
 		}
 		String separator = url.contains("?") ? "&" : "?";
-		return Map.of("spring.datasource.url", url + separator + "currentSchema=" + schema, "spring.datasource.username",
-				"postgres", "spring.datasource.password", "", "spring.flyway.schemas", schema);
+		return Map.of("spring.datasource.url", url + separator + "currentSchema=" + schema,
+				"spring.datasource.username", "postgres", "spring.datasource.password", "", "spring.flyway.schemas",
+				schema);
 	}
 
 }

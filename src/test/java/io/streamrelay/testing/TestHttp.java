@@ -30,7 +30,10 @@ public final class TestHttp {
 		this.authorization = authorization;
 	}
 
-	/** A JSON body gets {@code application/merge-patch+json} for PATCH, {@code application/json} otherwise. */
+	/**
+	 * A JSON body gets {@code application/merge-patch+json} for PATCH,
+	 * {@code application/json} otherwise.
+	 */
 	public Reply send(String method, String path, String body) {
 		return send(method, path, body, Map.of());
 	}
@@ -38,7 +41,8 @@ public final class TestHttp {
 	public Reply send(String method, String path, String body, Map<String, String> headers) {
 		Map<String, String> all = new LinkedHashMap<>(headers);
 		if (body != null) {
-			all.putIfAbsent("Content-Type", "PATCH".equals(method) ? "application/merge-patch+json" : "application/json");
+			all.putIfAbsent("Content-Type",
+					"PATCH".equals(method) ? "application/merge-patch+json" : "application/json");
 		}
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
 			.timeout(Duration.ofSeconds(60));
@@ -46,7 +50,8 @@ public final class TestHttp {
 			request.header("Authorization", this.authorization);
 		}
 		all.forEach(request::header);
-		request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		request.method(method,
+				body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		try {
 			HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			return new Reply(response.statusCode(), response.headers(), response.body());

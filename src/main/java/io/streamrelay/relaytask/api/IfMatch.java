@@ -6,7 +6,9 @@ import java.util.List;
 import io.streamrelay.relaytask.RelayTask;
 import io.streamrelay.relaytask.InvalidRelaySpec;
 
-/** An {@code If-Match} precondition over task versions (the ETag is {@code "<version>"}). */
+/**
+ * An {@code If-Match} precondition over task versions (the ETag is {@code "<version>"}).
+ */
 record IfMatch(boolean present, boolean any, List<Long> versions) {
 
 	static IfMatch parse(String header) {

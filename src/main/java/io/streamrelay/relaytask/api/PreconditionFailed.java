@@ -6,8 +6,8 @@ final class PreconditionFailed extends RuntimeException {
 	private final String taskId;
 
 	PreconditionFailed(String taskId) {
-		super("Relay task '" + taskId + "' has changed since the ETag in If-Match was read; GET it again", null,
-				false, false);
+		super("Relay task '" + taskId + "' has changed since the ETag in If-Match was read; GET it again", null, false,
+				false);
 		this.taskId = taskId;
 	}
 

@@ -33,7 +33,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Turns every failure into an RFC 9457 problem with a stable type; no stack traces, class names or secrets. */
+/**
+ * Turns every failure into an RFC 9457 problem with a stable type; no stack traces, class
+ * names or secrets.
+ */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
@@ -53,12 +56,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(UnknownApp.class)
 	ResponseEntity<Object> unknownApp(UnknownApp ex) {
-		return problem(HttpStatus.NOT_FOUND, ProblemTypes.UNKNOWN_APP, "Unknown RTC application", ex.getMessage(), Map.of());
+		return problem(HttpStatus.NOT_FOUND, ProblemTypes.UNKNOWN_APP, "Unknown RTC application", ex.getMessage(),
+				Map.of());
 	}
 
 	@ExceptionHandler(RelayTaskNotFound.class)
 	ResponseEntity<Object> notFound(RelayTaskNotFound ex) {
-		return problem(HttpStatus.NOT_FOUND, ProblemTypes.TASK_NOT_FOUND, "Relay task not found", ex.getMessage(), Map.of());
+		return problem(HttpStatus.NOT_FOUND, ProblemTypes.TASK_NOT_FOUND, "Relay task not found", ex.getMessage(),
+				Map.of());
 	}
 
 	@ExceptionHandler(RelayTaskAlreadyExists.class)
@@ -75,8 +80,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(RelayTaskModifiedConcurrently.class)
 	ResponseEntity<Object> concurrent(RelayTaskModifiedConcurrently ex) {
-		return problem(HttpStatus.CONFLICT, ProblemTypes.CONCURRENT_MODIFICATION, "Relay task was modified concurrently",
-				ex.getMessage(), Map.of("taskId", ex.taskId()));
+		return problem(HttpStatus.CONFLICT, ProblemTypes.CONCURRENT_MODIFICATION,
+				"Relay task was modified concurrently", ex.getMessage(), Map.of("taskId", ex.taskId()));
 	}
 
 	@ExceptionHandler(PreconditionFailed.class)
@@ -88,8 +93,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(UpstreamFailure.class)
 	ResponseEntity<Object> upstream(UpstreamFailure ex) {
 		UpstreamProblem mapped = UpstreamProblem.of(ex);
-		ResponseEntity<Object> response = problem(mapped.status(), mapped.type(), mapped.title(),
-				mapped.detail(), mapped.extensions());
+		ResponseEntity<Object> response = problem(mapped.status(), mapped.type(), mapped.title(), mapped.detail(),
+				mapped.extensions());
 		if (mapped.retryAfterSeconds() > 0) {
 			return ResponseEntity.status(response.getStatusCode())
 				.headers(response.getHeaders())
@@ -190,7 +195,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		problem.setType(type);
 		problem.setTitle(title);
 		extensions.forEach(problem::setProperty);
-		return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+		return ResponseEntity.status(status)
+			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
 			.body(problem);
 	}
 

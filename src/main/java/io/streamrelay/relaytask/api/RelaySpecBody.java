@@ -13,19 +13,19 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * The JSON shape of a relay task spec: the start request body, the document a PATCH merges into, and the
- * {@code spec} of every task response. Per-field rules live here; cross-field rules in the core.
+ * The JSON shape of a relay task spec: the start request body, the document a PATCH
+ * merges into, and the {@code spec} of every task response. Per-field rules live here;
+ * cross-field rules in the core.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RelaySpecBody(
-		@Pattern(regexp = TASK_ID, message = TASK_ID_RULE) String taskId,
+public record RelaySpecBody(@Pattern(regexp = TASK_ID, message = TASK_ID_RULE) String taskId,
 		@NotNull @Pattern(regexp = CHANNEL_ID, message = CHANNEL_ID_RULE) String channelId,
 		@NotNull @Pattern(regexp = "single|mixed", message = "must be single or mixed") String mode,
-		@Valid Single single,
-		@Valid Mixed mixed,
-		@Size(min = 1, max = 10, message = "must list 1 to 10 destinations (omit it to use the app's own)")
-		List<@NotNull @Size(max = 2048, message = "must be at most 2048 characters") @Pattern(regexp = RTMP_URL,
-				message = "must be an rtmp:// URL with a host and a path") String> destinations,
+		@Valid Single single, @Valid Mixed mixed,
+		@Size(min = 1, max = 10,
+				message = "must list 1 to 10 destinations (omit it to use the app's own)") List<@NotNull @Size(
+						max = 2048, message = "must be at most 2048 characters") @Pattern(regexp = RTMP_URL,
+								message = "must be an rtmp:// URL with a host and a path") String> destinations,
 		@Valid Sei sei,
 		@Min(value = 10, message = MAX_IDLE_RULE) @Max(value = 86400, message = MAX_IDLE_RULE) Integer maxIdleSeconds,
 		@Pattern(regexp = "CN-Shanghai|AP-Singapore|EMAA-Saudi",
@@ -63,12 +63,16 @@ public record RelaySpecBody(
 
 	static final String INTERVAL_RULE = "must be between 1000 and 5000 ms";
 
-	/** Destinations may carry stream keys and auth tokens: never printed (debug logs print request bodies). */
+	/**
+	 * Destinations may carry stream keys and auth tokens: never printed (debug logs print
+	 * request bodies).
+	 */
 	@Override
 	public String toString() {
 		return "RelaySpecBody[taskId=" + taskId + ", channelId=" + channelId + ", mode=" + mode + ", single=" + single
-				+ ", mixed=" + mixed + ", destinations=" + (destinations == null ? "none" : destinations.size() + " hidden")
-				+ ", sei=" + sei + ", maxIdleSeconds=" + maxIdleSeconds + ", region=" + region + "]";
+				+ ", mixed=" + mixed + ", destinations="
+				+ (destinations == null ? "none" : destinations.size() + " hidden") + ", sei=" + sei
+				+ ", maxIdleSeconds=" + maxIdleSeconds + ", region=" + region + "]";
 	}
 
 	/** The one user a single-stream relay publishes. */
@@ -85,7 +89,10 @@ public record RelaySpecBody(
 			@Valid Layout layout, @Valid Background background, @Valid Encode encode) {
 	}
 
-	/** A user subscribed by a mixed relay; {@code channelId} only for cross-channel mixing. */
+	/**
+	 * A user subscribed by a mixed relay; {@code channelId} only for cross-channel
+	 * mixing.
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record User(@NotNull @Pattern(regexp = USER_ID, message = USER_ID_RULE) String userId,
 			@Pattern(regexp = STREAM_TYPE, message = STREAM_TYPE_RULE) String streamType,
@@ -95,7 +102,8 @@ public record RelaySpecBody(
 
 	/** The panes of the mixed canvas. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record Layout(@NotNull @Size(max = 16, message = "must have at most 16 panes") List<@NotNull @Valid Pane> panes) {
+	public record Layout(
+			@NotNull @Size(max = 16, message = "must have at most 16 panes") List<@NotNull @Valid Pane> panes) {
 	}
 
 	/** One pane; x, y, width and height are fractions of the canvas. */
@@ -130,12 +138,16 @@ public record RelaySpecBody(
 			@Pattern(regexp = RENDER_MODE, message = RENDER_MODE_RULE) String renderMode) {
 	}
 
-	/** Output encoding; unless audioOnly, all but videoCodec, profile and preset are required. */
+	/**
+	 * Output encoding; unless audioOnly, all but videoCodec, profile and preset are
+	 * required.
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Encode(Boolean audioOnly,
 			@Min(value = 8, message = "must be between 8 and 500 kbps") @Max(value = 500,
 					message = "must be between 8 and 500 kbps") Integer audioBitrate,
-			@Min(value = 1, message = "must be 1 or 2") @Max(value = 2, message = "must be 1 or 2") Integer audioChannels,
+			@Min(value = 1, message = "must be 1 or 2") @Max(value = 2,
+					message = "must be 1 or 2") Integer audioChannels,
 			Integer audioSampleRate,
 			@Pattern(regexp = "H\\.264|H\\.265", message = "must be H.264 or H.265") String videoCodec,
 			@Min(value = 1, message = "must be between 1 and 10000 kbps") @Max(value = 10000,
@@ -171,7 +183,8 @@ public record RelaySpecBody(
 			@Min(value = 1000, message = INTERVAL_RULE) @Max(value = 5000, message = INTERVAL_RULE) Integer intervalMs,
 			Boolean followIdr,
 			@NotNull @Size(min = 1, max = 4096, message = "must be 1 to 4096 characters") String content,
-			@Pattern(regexp = "[A-Za-z0-9_]{1,64}", message = "must be 1-64 letters, digits or '_'") String contentKey) {
+			@Pattern(regexp = "[A-Za-z0-9_]{1,64}",
+					message = "must be 1-64 letters, digits or '_'") String contentKey) {
 	}
 
 }

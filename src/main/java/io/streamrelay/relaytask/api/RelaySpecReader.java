@@ -39,8 +39,9 @@ class RelaySpecReader {
 	}
 
 	/**
-	 * Applies an RFC 7396 merge patch to the current spec. Switching {@code mode} drops the other mode's
-	 * sub-object unless the patch sets it, so {@code {"mode":"mixed","mixed":{...}}} is enough.
+	 * Applies an RFC 7396 merge patch to the current spec. Switching {@code mode} drops
+	 * the other mode's sub-object unless the patch sets it, so
+	 * {@code {"mode":"mixed","mixed":{...}}} is enough.
 	 */
 	RelaySpec merge(RelaySpec current, JsonNode patch) {
 		if (patch == null || !patch.isObject()) {

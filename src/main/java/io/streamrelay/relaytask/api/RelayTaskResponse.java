@@ -6,7 +6,10 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.streamrelay.apps.ConfiguredApp;
 
-/** A relay task as callers see it: stream keys and auth tokens in destinations are redacted. */
+/**
+ * A relay task as callers see it: stream keys and auth tokens in destinations are
+ * redacted.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record RelayTaskResponse(String appId, String taskId, String channelId, String mode, String state, String origin,
 		RelaySpecBody spec, List<String> destinations, ConfiguredApp.Playback playback, Instant createdAt,

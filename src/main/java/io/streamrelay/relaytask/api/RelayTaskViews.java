@@ -10,7 +10,10 @@ import io.streamrelay.relaytask.UnknownApp;
 
 import org.springframework.stereotype.Component;
 
-/** Builds task responses: redacted destinations and playback URLs on the app's streaming domain. */
+/**
+ * Builds task responses: redacted destinations and playback URLs on the app's streaming
+ * domain.
+ */
 @Component
 class RelayTaskViews {
 
@@ -23,7 +26,9 @@ class RelayTaskViews {
 	RelayTaskResponse of(RelayTask task) {
 		ConfiguredApp app = this.apps.app(task.appId()).orElseThrow(() -> new UnknownApp(task.appId()));
 		List<String> redacted = task.spec().destinations().stream().map(app::redact).toList();
-		ConfiguredApp.Playback playback = task.spec().destinations().stream()
+		ConfiguredApp.Playback playback = task.spec()
+			.destinations()
+			.stream()
 			.map(app::playback)
 			.filter(java.util.Objects::nonNull)
 			.findFirst()

@@ -16,7 +16,10 @@ import io.streamrelay.relaytask.SingleSource;
 import io.streamrelay.relaytask.SourceType;
 import io.streamrelay.relaytask.StreamType;
 
-/** Maps the validated JSON body to the core spec and back; enum values are the lowercase JSON words. */
+/**
+ * Maps the validated JSON body to the core spec and back; enum values are the lowercase
+ * JSON words.
+ */
 final class SpecMapper {
 
 	private SpecMapper() {
@@ -41,11 +44,13 @@ final class SpecMapper {
 		if (mixed == null) {
 			return null;
 		}
-		List<MixedUser> users = mixed.users().stream()
+		List<MixedUser> users = mixed.users()
+			.stream()
 			.map((u) -> new MixedUser(u.userId(), enumOf(StreamType.class, u.streamType()),
 					enumOf(SourceType.class, u.sourceType()), u.channelId()))
 			.toList();
-		List<Pane> panes = mixed.layout() == null ? List.of() : mixed.layout().panes().stream().map(SpecMapper::toPane).toList();
+		List<Pane> panes = mixed.layout() == null ? List.of()
+				: mixed.layout().panes().stream().map(SpecMapper::toPane).toList();
 		Background background = mixed.background() == null ? null
 				: new Background(mixed.background().url(), enumOf(RenderMode.class, mixed.background().renderMode()));
 		return new MixedSpec(users, panes, background, toEncode(mixed.encode()));
@@ -62,20 +67,19 @@ final class SpecMapper {
 			return null;
 		}
 		return new Encode(Boolean.TRUE.equals(e.audioOnly()), e.audioBitrate(), e.audioChannels(), e.audioSampleRate(),
-				e.videoCodec() == null ? Encode.H264 : e.videoCodec(), e.videoBitrate(), e.videoFramerate(), e.videoGop(),
-				e.videoWidth(), e.videoHeight(), e.profile(), e.preset());
+				e.videoCodec() == null ? Encode.H264 : e.videoCodec(), e.videoBitrate(), e.videoFramerate(),
+				e.videoGop(), e.videoWidth(), e.videoHeight(), e.profile(), e.preset());
 	}
 
 	private static SeiSettings toSei(RelaySpecBody.Sei sei) {
 		if (sei == null) {
 			return null;
 		}
-		SeiSettings.SeiTiming layoutVolume = sei.layoutVolume() == null ? null
-				: new SeiSettings.SeiTiming(sei.layoutVolume().intervalMs(), Boolean.TRUE.equals(sei.layoutVolume().followIdr()));
+		SeiSettings.SeiTiming layoutVolume = sei.layoutVolume() == null ? null : new SeiSettings.SeiTiming(
+				sei.layoutVolume().intervalMs(), Boolean.TRUE.equals(sei.layoutVolume().followIdr()));
 		RelaySpecBody.PassThrough p = sei.passThrough();
-		SeiSettings.PassThrough passThrough = p == null ? null
-				: new SeiSettings.PassThrough(p.intervalMs(), Boolean.TRUE.equals(p.followIdr()), p.content(),
-						p.contentKey() == null ? "udd" : p.contentKey());
+		SeiSettings.PassThrough passThrough = p == null ? null : new SeiSettings.PassThrough(p.intervalMs(),
+				Boolean.TRUE.equals(p.followIdr()), p.content(), p.contentKey() == null ? "udd" : p.contentKey());
 		return new SeiSettings(sei.payloadType(), layoutVolume, passThrough);
 	}
 
@@ -88,10 +92,12 @@ final class SpecMapper {
 		if (mixed == null) {
 			return null;
 		}
-		List<RelaySpecBody.User> users = mixed.users().stream()
+		List<RelaySpecBody.User> users = mixed.users()
+			.stream()
 			.map((u) -> new RelaySpecBody.User(u.userId(), word(u.streamType()), word(u.sourceType()), u.channelId()))
 			.toList();
-		List<RelaySpecBody.Pane> panes = mixed.panes().stream()
+		List<RelaySpecBody.Pane> panes = mixed.panes()
+			.stream()
 			.map((p) -> new RelaySpecBody.Pane(p.x(), p.y(), p.width(), p.height(), p.zOrder(), word(p.renderMode()),
 					p.userId(), word(p.sourceType()), p.backgroundImageUrl()))
 			.toList();
@@ -100,9 +106,10 @@ final class SpecMapper {
 		Encode e = mixed.encode();
 		RelaySpecBody.Encode encode = e == null ? null
 				: new RelaySpecBody.Encode(e.audioOnly(), e.audioBitrate(), e.audioChannels(), e.audioSampleRate(),
-						e.videoCodec(), e.videoBitrate(), e.videoFramerate(), e.videoGop(), e.videoWidth(), e.videoHeight(),
-						e.profile(), e.preset());
-		return new RelaySpecBody.Mixed(users, panes.isEmpty() ? null : new RelaySpecBody.Layout(panes), background, encode);
+						e.videoCodec(), e.videoBitrate(), e.videoFramerate(), e.videoGop(), e.videoWidth(),
+						e.videoHeight(), e.profile(), e.preset());
+		return new RelaySpecBody.Mixed(users, panes.isEmpty() ? null : new RelaySpecBody.Layout(panes), background,
+				encode);
 	}
 
 	private static RelaySpecBody.Sei toBody(SeiSettings sei) {
@@ -112,8 +119,8 @@ final class SpecMapper {
 		SeiSettings.SeiTiming lv = sei.layoutVolume();
 		SeiSettings.PassThrough p = sei.passThrough();
 		return new RelaySpecBody.Sei(sei.payloadType(),
-				lv == null ? null : new RelaySpecBody.SeiTiming(lv.intervalMs(), lv.followIdr()),
-				p == null ? null : new RelaySpecBody.PassThrough(p.intervalMs(), p.followIdr(), p.content(), p.contentKey()));
+				lv == null ? null : new RelaySpecBody.SeiTiming(lv.intervalMs(), lv.followIdr()), p == null ? null
+						: new RelaySpecBody.PassThrough(p.intervalMs(), p.followIdr(), p.content(), p.contentKey()));
 	}
 
 	private static <E extends Enum<E>> E enumOf(Class<E> type, String word) {

@@ -11,7 +11,10 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import tools.jackson.core.JacksonException;
 
-/** Turns bean-validation and JSON-binding paths into the JSON paths callers wrote, e.g. {@code mixed.users[0].userId}. */
+/**
+ * Turns bean-validation and JSON-binding paths into the JSON paths callers wrote, e.g.
+ * {@code mixed.users[0].userId}.
+ */
 final class ViolationPaths {
 
 	private ViolationPaths() {

@@ -19,7 +19,10 @@ import io.streamrelay.relaytask.RelayTaskEvent;
 import io.streamrelay.relaytask.RelayTaskState;
 import io.streamrelay.relaytask.RelayTasks;
 
-/** The {@link RelayTasks} port on H2 or PostgreSQL: one row per task, an append-only table of events. */
+/**
+ * The {@link RelayTasks} port on H2 or PostgreSQL: one row per task, an append-only table
+ * of events.
+ */
 @Repository
 class JdbcRelayTasks implements RelayTasks {
 
@@ -147,7 +150,11 @@ class JdbcRelayTasks implements RelayTasks {
 
 	@Override
 	public List<RelayTaskEvent> events(String appId, String taskId) {
-		return this.jdbc.sql(SELECT_EVENTS).param("appId", appId).param("taskId", taskId).query(this.rows::event).list();
+		return this.jdbc.sql(SELECT_EVENTS)
+			.param("appId", appId)
+			.param("taskId", taskId)
+			.query(this.rows::event)
+			.list();
 	}
 
 	private void insertEvent(RelayTaskEvent event) {
@@ -158,8 +165,8 @@ class JdbcRelayTasks implements RelayTasks {
 
 	private static void requireSameTask(RelayTask task, RelayTaskEvent event) {
 		if (event != null && !(task.appId().equals(event.appId()) && task.taskId().equals(event.taskId()))) {
-			throw new IllegalArgumentException("event of task '" + event.taskId() + "' recorded with task '"
-					+ task.taskId() + "'");
+			throw new IllegalArgumentException(
+					"event of task '" + event.taskId() + "' recorded with task '" + task.taskId() + "'");
 		}
 	}
 

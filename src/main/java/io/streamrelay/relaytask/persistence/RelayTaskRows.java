@@ -80,13 +80,15 @@ final class RelayTaskRows {
 	RelayTaskEvent event(ResultSet rs, int rowNum) throws SQLException {
 		String taskId = rs.getString("task_id");
 		return new RelayTaskEvent(rs.getString("app_id"), taskId, instant(rs, "occurred_at"),
-				named(Action.class, rs.getString("action"), taskId), named(Outcome.class, rs.getString("outcome"), taskId),
-				rs.getString("upstream_request_id"), rs.getString("error_code"), rs.getString("detail"));
+				named(Action.class, rs.getString("action"), taskId),
+				named(Outcome.class, rs.getString("outcome"), taskId), rs.getString("upstream_request_id"),
+				rs.getString("error_code"), rs.getString("detail"));
 	}
 
 	/**
-	 * Cuts text to fit its column: losing the tail of a vendor message is better than failing to record the
-	 * outcome of a call that already happened. PostgreSQL rejects NUL characters, so they go too.
+	 * Cuts text to fit its column: losing the tail of a vendor message is better than
+	 * failing to record the outcome of a call that already happened. PostgreSQL rejects
+	 * NUL characters, so they go too.
 	 */
 	static String bounded(String text, int max) {
 		if (text == null) {
@@ -100,7 +102,10 @@ final class RelayTaskRows {
 		return clean.substring(0, end);
 	}
 
-	/** PostgreSQL keeps microseconds: truncating here makes what is read back equal what was written. */
+	/**
+	 * PostgreSQL keeps microseconds: truncating here makes what is read back equal what
+	 * was written.
+	 */
 	static SqlParameterValue timestamp(Instant instant) {
 		OffsetDateTime value = (instant != null) ? instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC)
 				: null;

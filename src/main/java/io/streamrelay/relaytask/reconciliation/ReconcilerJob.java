@@ -10,7 +10,10 @@ import net.javacrumbs.shedlock.core.LockingTaskExecutor.TaskResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs the reconciler under a database lock, so that at most one replica reconciles at a time. */
+/**
+ * Runs the reconciler under a database lock, so that at most one replica reconciles at a
+ * time.
+ */
 public class ReconcilerJob {
 
 	static final String LOCK_NAME = "relay-task-reconciler";

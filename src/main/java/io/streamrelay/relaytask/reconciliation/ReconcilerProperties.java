@@ -10,8 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of the reconciler ({@code streamrelay.reconciler.*}). {@code grace} must exceed the longest a vendor
- * call can take with its retries, so that a request still in flight is never "resolved" under its feet.
+ * Settings of the reconciler ({@code streamrelay.reconciler.*}). {@code grace} must
+ * exceed the longest a vendor call can take with its retries, so that a request still in
+ * flight is never "resolved" under its feet.
  */
 @Validated
 @ConfigurationProperties("streamrelay.reconciler")

@@ -15,7 +15,10 @@ import io.streamrelay.relaytask.UpstreamFailure;
 import io.streamrelay.relaytask.UpstreamReceipt;
 import io.streamrelay.relaytask.UpstreamTaskView;
 
-/** {@link LiveRelayGateway} over the ApsaraVideo Live OpenAPI (or its emulator) through the Alibaba Cloud SDK. */
+/**
+ * {@link LiveRelayGateway} over the ApsaraVideo Live OpenAPI (or its emulator) through
+ * the Alibaba Cloud SDK.
+ */
 final class AliyunLiveRelayGateway implements LiveRelayGateway {
 
 	private final SdkCalls calls;
@@ -53,23 +56,30 @@ final class AliyunLiveRelayGateway implements LiveRelayGateway {
 		if (tasks == null) {
 			return Optional.empty();
 		}
-		// With a TaskId the vendor returns that task only; the filter guards against a looser answer.
+		// With a TaskId the vendor returns that task only; the filter guards against a
+		// looser answer.
 		return tasks.stream()
 			.filter(task -> taskId.equals(task.getTaskId()))
 			.findFirst()
 			.map(task -> new UpstreamTaskView(appId, task.getTaskId(), task.getChannelId(), mode(task.getMixMode())));
 	}
 
-	/** Every vendor answer carries a RequestId; the SDK's lenient reader turns garbage into an empty response. */
+	/**
+	 * Every vendor answer carries a RequestId; the SDK's lenient reader turns garbage
+	 * into an empty response.
+	 */
 	private static UpstreamReceipt receipt(String requestId) {
 		if (requestId == null || requestId.isBlank()) {
-			throw new UpstreamFailure.BadResponse(VendorErrors.UNREADABLE, "vendor answered success without a RequestId",
-					null);
+			throw new UpstreamFailure.BadResponse(VendorErrors.UNREADABLE,
+					"vendor answered success without a RequestId", null);
 		}
 		return new UpstreamReceipt(requestId);
 	}
 
-	/** The vendor documents "1" as the default, so only an explicit "0" is a single-stream task. */
+	/**
+	 * The vendor documents "1" as the default, so only an explicit "0" is a single-stream
+	 * task.
+	 */
 	private static RelayMode mode(String mixMode) {
 		return "0".equals(mixMode) ? RelayMode.SINGLE : RelayMode.MIXED;
 	}

@@ -19,8 +19,9 @@ import io.streamrelay.relaytask.LiveRelayGateway;
 import io.streamrelay.upstream.resilience.ResilientLiveRelayGateway;
 
 /**
- * Wires the Alibaba Cloud SDK client and the {@link LiveRelayGateway} from {@link UpstreamProperties} and the
- * {@code resilience4j.*} instances (docs/resilience.md).
+ * Wires the Alibaba Cloud SDK client and the {@link LiveRelayGateway} from
+ * {@link UpstreamProperties} and the {@code resilience4j.*} instances
+ * (docs/resilience.md).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(UpstreamProperties.class)
@@ -33,24 +34,30 @@ class AliyunUpstreamConfiguration {
 		DefaultProfile profile = DefaultProfile.getProfile(properties.regionId(), credentials.accessKeyId(),
 				credentials.accessKeySecret());
 		DefaultAcsClient client = new DefaultAcsClient(profile);
-		// Retries belong to the resilience layer above the gateway, which knows which calls are idempotent.
+		// Retries belong to the resilience layer above the gateway, which knows which
+		// calls are idempotent.
 		client.setSysRetryPolicy(RetryPolicy.none());
 		return client;
 	}
 
 	/**
-	 * The only {@link LiveRelayGateway} bean: the SDK gateway wrapped in retry, circuit breaker and rate limiters.
-	 * The SDK gateway itself is deliberately not a bean, so nothing can inject it and bypass the guards.
+	 * The only {@link LiveRelayGateway} bean: the SDK gateway wrapped in retry, circuit
+	 * breaker and rate limiters. The SDK gateway itself is deliberately not a bean, so
+	 * nothing can inject it and bypass the guards.
 	 */
 	@Bean
 	LiveRelayGateway liveRelayGateway(DefaultAcsClient aliyunAcsClient, UpstreamProperties properties,
 			Environment environment, RetryRegistry retryRegistry, CircuitBreakerRegistry circuitBreakerRegistry,
 			RateLimiterRegistry rateLimiterRegistry) {
-		return new ResilientLiveRelayGateway(new AliyunLiveRelayGateway(aliyunAcsClient, settings(properties, environment)),
-				retryRegistry, circuitBreakerRegistry, rateLimiterRegistry);
+		return new ResilientLiveRelayGateway(
+				new AliyunLiveRelayGateway(aliyunAcsClient, settings(properties, environment)), retryRegistry,
+				circuitBreakerRegistry, rateLimiterRegistry);
 	}
 
-	/** The SDK skips TLS certificate checks when this variable is set (docs/aliyun-mpu-api.md §7). */
+	/**
+	 * The SDK skips TLS certificate checks when this variable is set
+	 * (docs/aliyun-mpu-api.md §7).
+	 */
 	static final String IGNORE_SSL_VARIABLE = "ALIBABACLOUD_JAVA_CORE_INGNORE_SSL";
 
 	static void refuseCertificateCheckBypass(UpstreamProperties properties, Environment environment) {
@@ -84,7 +91,10 @@ class AliyunUpstreamConfiguration {
 		return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]");
 	}
 
-	/** Read on every call: local.server.port appears only after the web server started (random in tests). */
+	/**
+	 * Read on every call: local.server.port appears only after the web server started
+	 * (random in tests).
+	 */
 	static Supplier<String> emulatorEndpoint(Environment environment) {
 		return () -> "127.0.0.1:"
 				+ environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));

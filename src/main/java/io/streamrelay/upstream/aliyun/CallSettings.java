@@ -7,11 +7,10 @@ import java.util.function.Supplier;
 import com.aliyuncs.http.ProtocolType;
 
 /**
- * Per-request transport settings; the endpoint is a supplier because the emulator's port is only known
- * once the web server runs.
+ * Per-request transport settings; the endpoint is a supplier because the emulator's port
+ * is only known once the web server runs.
  */
-record CallSettings(Supplier<String> endpoint, ProtocolType protocol, Duration connectTimeout,
-		Duration readTimeout) {
+record CallSettings(Supplier<String> endpoint, ProtocolType protocol, Duration connectTimeout, Duration readTimeout) {
 
 	CallSettings {
 		Objects.requireNonNull(endpoint, "endpoint");
@@ -20,8 +19,7 @@ record CallSettings(Supplier<String> endpoint, ProtocolType protocol, Duration c
 		Objects.requireNonNull(readTimeout, "readTimeout");
 	}
 
-	static CallSettings fixed(String endpoint, ProtocolType protocol, Duration connectTimeout,
-			Duration readTimeout) {
+	static CallSettings fixed(String endpoint, ProtocolType protocol, Duration connectTimeout, Duration readTimeout) {
 		return new CallSettings(() -> endpoint, protocol, connectTimeout, readTimeout);
 	}
 

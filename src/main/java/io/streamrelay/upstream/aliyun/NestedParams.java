@@ -25,11 +25,13 @@ import static io.streamrelay.upstream.aliyun.WireValues.streamType;
 import static io.streamrelay.upstream.aliyun.WireValues.text;
 
 /**
- * The JSON-string parameters shared by StartLiveMPUTask and UpdateLiveMPUTask, mapped once from core values.
+ * The JSON-string parameters shared by StartLiveMPUTask and UpdateLiveMPUTask, mapped
+ * once from core values.
  * <p>
- * The SDK's typed setters store {@code new Gson().toJson(nested)} as one query parameter (docs/aliyun-mpu-api.md
- * §1.2). These maps hold the same keys in the SDK classes' field order and go through a default Gson too (null
- * values omitted, {@code = & ' < >} HTML-escaped), so the text on the wire is the one the setters produced.
+ * The SDK's typed setters store {@code new Gson().toJson(nested)} as one query parameter
+ * (docs/aliyun-mpu-api.md §1.2). These maps hold the same keys in the SDK classes' field
+ * order and go through a default Gson too (null values omitted, {@code = & ' < >}
+ * HTML-escaped), so the text on the wire is the one the setters produced.
  */
 final class NestedParams {
 

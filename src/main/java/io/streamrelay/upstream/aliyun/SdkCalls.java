@@ -16,9 +16,10 @@ import com.aliyuncs.transform.UnmarshallerContext;
 import io.streamrelay.relaytask.UpstreamFailure;
 
 /**
- * Sends one SDK request and reads the answer. It uses {@code doAction} rather than {@code getAcsResponse}
- * because only the raw response keeps the HTTP status that {@link UpstreamFailure.Rejected} reports; the
- * reading below follows the SDK's own (private) parseAcsResponse.
+ * Sends one SDK request and reads the answer. It uses {@code doAction} rather than
+ * {@code getAcsResponse} because only the raw response keeps the HTTP status that
+ * {@link UpstreamFailure.Rejected} reports; the reading below follows the SDK's own
+ * (private) parseAcsResponse.
  */
 final class SdkCalls {
 
@@ -53,6 +54,9 @@ final class SdkCalls {
 		return read(request, response, format);
 	}
 
+	// The SDK's own getAcsResponse reads bodies with this (deprecated) reader; we must
+	// too, to keep the status.
+	@SuppressWarnings("deprecation")
 	private static <T extends AcsResponse> T read(AcsRequest<T> request, HttpResponse response, FormatType format) {
 		try {
 			T result = request.getResponseClass().getDeclaredConstructor().newInstance();
@@ -83,6 +87,7 @@ final class SdkCalls {
 		}
 	}
 
+	@SuppressWarnings("deprecation")
 	private static UpstreamFailure error(HttpResponse response, FormatType format) {
 		try {
 			String body = response.getHttpContentString();

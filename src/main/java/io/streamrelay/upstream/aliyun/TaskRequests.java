@@ -10,8 +10,8 @@ import io.streamrelay.relaytask.RelaySpec;
 import static io.streamrelay.upstream.aliyun.NestedParams.json;
 
 /**
- * Maps a {@link RelaySpec} to StartLiveMPUTask and UpdateLiveMPUTask requests: Update is Start without
- * MaxIdleTime, Region and SEI PayloadType, which the vendor fixes at start.
+ * Maps a {@link RelaySpec} to StartLiveMPUTask and UpdateLiveMPUTask requests: Update is
+ * Start without MaxIdleTime, Region and SEI PayloadType, which the vendor fixes at start.
  */
 final class TaskRequests {
 
@@ -33,12 +33,12 @@ final class TaskRequests {
 	}
 
 	/**
-	 * The parameters both operations share. The two requests' typed setters take structurally identical but
-	 * distinct nested classes; each setter only does what this does, {@code putQueryParameter} of the value (or
-	 * of its Gson JSON, see {@link NestedParams}), skipping nulls.
+	 * The parameters both operations share. The two requests' typed setters take
+	 * structurally identical but distinct nested classes; each setter only does what this
+	 * does, {@code putQueryParameter} of the value (or of its Gson JSON, see
+	 * {@link NestedParams}), skipping nulls.
 	 */
-	private static void putShared(AcsRequest<?> request, String appId, String taskId, RelaySpec spec,
-			boolean start) {
+	private static void putShared(AcsRequest<?> request, String appId, String taskId, RelaySpec spec, boolean start) {
 		request.putQueryParameter("AppId", appId);
 		request.putQueryParameter("ChannelId", spec.channelId());
 		request.putQueryParameter("TaskId", taskId);

@@ -2,7 +2,10 @@ package io.streamrelay.upstream.aliyun;
 
 import org.springframework.core.env.Environment;
 
-/** The AccessKey pair the SDK signs with, chosen by mode; {@link #toString()} hides the secret. */
+/**
+ * The AccessKey pair the SDK signs with, chosen by mode; {@link #toString()} hides the
+ * secret.
+ */
 record UpstreamCredentials(String accessKeyId, String accessKeySecret) {
 
 	static final String ID_VARIABLE = "ALIBABA_CLOUD_ACCESS_KEY_ID";
@@ -14,14 +17,14 @@ record UpstreamCredentials(String accessKeyId, String accessKeySecret) {
 	static final String EMULATOR_SECRET = "emulator-secret";
 
 	/**
-	 * Aliyun mode: {@code streamrelay.upstream.access-key-id/-secret} if set, else the standard Alibaba Cloud
-	 * environment variables, else startup fails. Emulator mode: {@code streamrelay.emulator.access-key-id/-secret}
-	 * or the fixed emulator pair, so the emulator can verify signatures with the same values.
+	 * Aliyun mode: {@code streamrelay.upstream.access-key-id/-secret} if set, else the
+	 * standard Alibaba Cloud environment variables, else startup fails. Emulator mode:
+	 * {@code streamrelay.emulator.access-key-id/-secret} or the fixed emulator pair, so
+	 * the emulator can verify signatures with the same values.
 	 */
 	static UpstreamCredentials resolve(UpstreamProperties properties, Environment environment) {
 		if (properties.mode() == UpstreamProperties.Mode.EMULATOR) {
-			return new UpstreamCredentials(
-					environment.getProperty("streamrelay.emulator.access-key-id", EMULATOR_ID),
+			return new UpstreamCredentials(environment.getProperty("streamrelay.emulator.access-key-id", EMULATOR_ID),
 					environment.getProperty("streamrelay.emulator.access-key-secret", EMULATOR_SECRET));
 		}
 		String id = firstPresent(properties.accessKeyId(), environment.getProperty(ID_VARIABLE));

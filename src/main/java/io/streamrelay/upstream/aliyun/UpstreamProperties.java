@@ -9,14 +9,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Where and how the service calls the vendor ({@code streamrelay.upstream.*}); the AccessKey pair normally
- * comes from {@code ALIBABA_CLOUD_ACCESS_KEY_ID} / {@code ALIBABA_CLOUD_ACCESS_KEY_SECRET}, see
- * {@link UpstreamCredentials}.
+ * Where and how the service calls the vendor ({@code streamrelay.upstream.*}); the
+ * AccessKey pair normally comes from {@code ALIBABA_CLOUD_ACCESS_KEY_ID} /
+ * {@code ALIBABA_CLOUD_ACCESS_KEY_SECRET}, see {@link UpstreamCredentials}.
  *
- * @param mode {@code emulator} (default: the in-process emulator on the service's own port) or {@code aliyun}
- * @param endpoint vendor host[:port] in aliyun mode (default {@code live.aliyuncs.com}); ignored by the emulator
+ * @param mode {@code emulator} (default: the in-process emulator on the service's own
+ * port) or {@code aliyun}
+ * @param endpoint vendor host[:port] in aliyun mode (default {@code live.aliyuncs.com});
+ * ignored by the emulator
  * @param regionId the RegionId the SDK signs (default {@code cn-shanghai})
- * @param protocol HTTPS (default) or HTTP in aliyun mode; the emulator is always called over HTTP
+ * @param protocol HTTPS (default) or HTTP in aliyun mode; the emulator is always called
+ * over HTTP
  * @param connectTimeout default 3s
  * @param readTimeout default 10s
  * @param accessKeyId overrides the environment's AccessKey id in aliyun mode
@@ -25,8 +28,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("streamrelay.upstream")
 public record UpstreamProperties(@NotNull Mode mode, @NotBlank String endpoint, @NotBlank String regionId,
-		@NotNull Protocol protocol, @NotNull Duration connectTimeout, @NotNull Duration readTimeout,
-		String accessKeyId, String accessKeySecret) {
+		@NotNull Protocol protocol, @NotNull Duration connectTimeout, @NotNull Duration readTimeout, String accessKeyId,
+		String accessKeySecret) {
 
 	public UpstreamProperties {
 		mode = mode == null ? Mode.EMULATOR : mode;
@@ -52,7 +55,8 @@ public record UpstreamProperties(@NotNull Mode mode, @NotBlank String endpoint, 
 	}
 
 	private static Duration positive(Duration value, String name) {
-		// The SDK takes int milliseconds; zero would mean "wait forever" to the HTTP client.
+		// The SDK takes int milliseconds; zero would mean "wait forever" to the HTTP
+		// client.
 		if (value.isNegative() || value.isZero() || value.toMillis() > Integer.MAX_VALUE) {
 			throw new IllegalArgumentException("streamrelay.upstream." + name + " must be positive, got " + value);
 		}

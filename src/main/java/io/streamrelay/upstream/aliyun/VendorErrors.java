@@ -11,8 +11,8 @@ import com.aliyuncs.exceptions.ClientException;
 import io.streamrelay.relaytask.UpstreamFailure;
 
 /**
- * Turns vendor error answers and SDK failures into {@link UpstreamFailure}s; the table is in
- * docs/error-mapping.md.
+ * Turns vendor error answers and SDK failures into {@link UpstreamFailure}s; the table is
+ * in docs/error-mapping.md.
  *
  * <pre>
  * vendor answer (HTTP status + Code)                         failure      outcomeKnown
@@ -71,7 +71,10 @@ final class VendorErrors {
 		return new UpstreamFailure.Rejected(code, safe, id, status);
 	}
 
-	/** A failure the SDK raised itself; its message embeds the signed URL, so it is never passed on. */
+	/**
+	 * A failure the SDK raised itself; its message embeds the signed URL, so it is never
+	 * passed on.
+	 */
 	static UpstreamFailure fromSdk(ClientException failure) {
 		String code = present(failure.getErrCode());
 		if (code == null) {
@@ -102,12 +105,16 @@ final class VendorErrors {
 		return AUTH_CODES.contains(code) || AUTH_PREFIXES.stream().anyMatch(code::startsWith);
 	}
 
-	/** The cause proving no byte reached the vendor, or null when the request may have been sent. */
+	/**
+	 * The cause proving no byte reached the vendor, or null when the request may have
+	 * been sent.
+	 */
 	private static Throwable notSentCause(Throwable failure) {
 		for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
 			if (cause instanceof ConnectException || cause instanceof UnknownHostException
 					|| cause instanceof NoRouteToHostException || cause instanceof PortUnreachableException
-					// Apache HttpClient's connect timeout, named rather than imported: it is an SDK internal.
+					// Apache HttpClient's connect timeout, named rather than imported: it
+					// is an SDK internal.
 					|| cause.getClass().getSimpleName().equals("ConnectTimeoutException")) {
 				return cause;
 			}

@@ -47,12 +47,18 @@ final class WireValues {
 		return value == null ? null : value.toString();
 	}
 
-	/** Shortest decimal that parses back to the same double: 0.5 stays "0.5", 1.0 becomes "1". */
+	/**
+	 * Shortest decimal that parses back to the same double: 0.5 stays "0.5", 1.0 becomes
+	 * "1".
+	 */
 	static String decimal(double value) {
 		return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
 	}
 
-	/** The vendor wants profile/preset as a JSON document inside a JSON string, or nothing at all. */
+	/**
+	 * The vendor wants profile/preset as a JSON document inside a JSON string, or nothing
+	 * at all.
+	 */
 	static String enhancedParam(Encode encode) {
 		if (encode.profile() == null && encode.preset() == null) {
 			return null;
@@ -67,7 +73,10 @@ final class WireValues {
 		return JsonMapper.shared().writeValueAsString(param);
 	}
 
-	/** A user in another channel must carry its channel; for the task's own channel it is left out. */
+	/**
+	 * A user in another channel must carry its channel; for the task's own channel it is
+	 * left out.
+	 */
 	static String crossChannel(String userChannelId, String taskChannelId) {
 		return userChannelId == null || userChannelId.equals(taskChannelId) ? null : userChannelId;
 	}

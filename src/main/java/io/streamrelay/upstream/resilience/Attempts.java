@@ -5,8 +5,9 @@ import java.util.function.Supplier;
 import io.streamrelay.relaytask.UpstreamFailure;
 
 /**
- * What the attempts of one gateway call met; it remembers the latest failure whose outcome is unknown, because
- * that attempt may have taken effect whatever later attempts report. Used by one thread at a time.
+ * What the attempts of one gateway call met; it remembers the latest failure whose
+ * outcome is unknown, because that attempt may have taken effect whatever later attempts
+ * report. Used by one thread at a time.
  */
 final class Attempts {
 
@@ -37,8 +38,9 @@ final class Attempts {
 	}
 
 	/**
-	 * The failure to report for a changing call: a later "nothing happened" answer (nothing sent, throttled, breaker
-	 * open) does not undo an earlier attempt that may have acted, so the unknown outcome wins.
+	 * The failure to report for a changing call: a later "nothing happened" answer
+	 * (nothing sent, throttled, breaker open) does not undo an earlier attempt that may
+	 * have acted, so the unknown outcome wins.
 	 */
 	UpstreamFailure reportable(UpstreamFailure last) {
 		return last.outcomeKnown() && this.lastUnknownOutcome != null ? this.lastUnknownOutcome : last;

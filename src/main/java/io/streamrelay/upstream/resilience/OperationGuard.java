@@ -15,10 +15,11 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.streamrelay.relaytask.UpstreamFailure;
 
 /**
- * Retry ( CircuitBreaker ( RateLimiter ( vendor call ) ) ) for one operation — Resilience4j's own aspect order.
- * Retry is outermost so that every attempt is a separate breaker sample and spends a limiter permit (each
- * attempt is a real vendor call counted against the vendor's QPS). The breaker sits outside the limiter so that
- * an open breaker fails fast without waiting for, or spending, a permit.
+ * Retry ( CircuitBreaker ( RateLimiter ( vendor call ) ) ) for one operation —
+ * Resilience4j's own aspect order. Retry is outermost so that every attempt is a separate
+ * breaker sample and spends a limiter permit (each attempt is a real vendor call counted
+ * against the vendor's QPS). The breaker sits outside the limiter so that an open breaker
+ * fails fast without waiting for, or spending, a permit.
  */
 final class OperationGuard {
 
@@ -40,9 +41,10 @@ final class OperationGuard {
 	}
 
 	/**
-	 * The guard of {@code operation} built from the registries' instances (application.yml) or
-	 * {@link VendorDefaults}; the retry instance is replaced by one whose exception predicate is
-	 * {@link VendorFailures#retryable}, keeping the configured attempts and backoff.
+	 * The guard of {@code operation} built from the registries' instances
+	 * (application.yml) or {@link VendorDefaults}; the retry instance is replaced by one
+	 * whose exception predicate is {@link VendorFailures#retryable}, keeping the
+	 * configured attempts and backoff.
 	 */
 	static OperationGuard of(VendorOperation operation, RetryRegistry retries, CircuitBreakerRegistry breakers,
 			RateLimiterRegistry limiters) {
@@ -80,7 +82,10 @@ final class OperationGuard {
 		}
 	}
 
-	/** Recorded by hand: which failures count is a correctness decision (VendorFailures), not a YAML setting. */
+	/**
+	 * Recorded by hand: which failures count is a correctness decision (VendorFailures),
+	 * not a YAML setting.
+	 */
 	private void record(RuntimeException failure, long elapsed) {
 		TimeUnit unit = this.breaker.getTimestampUnit();
 		switch (VendorFailures.verdict(failure)) {

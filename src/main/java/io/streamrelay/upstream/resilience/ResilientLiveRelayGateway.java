@@ -15,8 +15,9 @@ import io.streamrelay.relaytask.UpstreamReceipt;
 import io.streamrelay.relaytask.UpstreamTaskView;
 
 /**
- * A {@link LiveRelayGateway} that retries what is safe to retry, pauses calls while the vendor is failing and keeps
- * each operation under the vendor's QPS; see docs/resilience.md.
+ * A {@link LiveRelayGateway} that retries what is safe to retry, pauses calls while the
+ * vendor is failing and keeps each operation under the vendor's QPS; see
+ * docs/resilience.md.
  */
 public final class ResilientLiveRelayGateway implements LiveRelayGateway {
 
@@ -39,7 +40,8 @@ public final class ResilientLiveRelayGateway implements LiveRelayGateway {
 			return guard(VendorOperation.START).call(() -> this.vendor.start(appId, taskId, spec), attempts);
 		}
 		catch (UpstreamFailure.Rejected rejected) {
-			// The vendor refuses a Start whose TaskId still runs (docs/aliyun-mpu-api.md §2.9): maybe our own.
+			// The vendor refuses a Start whose TaskId still runs (docs/aliyun-mpu-api.md
+			// §2.9): maybe our own.
 			return resolveDoubleCall(appId, taskId, attempts, rejected, true);
 		}
 		catch (UpstreamFailure failure) {
@@ -54,7 +56,8 @@ public final class ResilientLiveRelayGateway implements LiveRelayGateway {
 			return guard(VendorOperation.UPDATE).call(() -> this.vendor.update(appId, taskId, spec), attempts);
 		}
 		catch (UpstreamFailure.Rejected rejected) {
-			// The same full parameters were refused, so an earlier attempt would have been refused too.
+			// The same full parameters were refused, so an earlier attempt would have
+			// been refused too.
 			throw rejected;
 		}
 		catch (UpstreamFailure failure) {
@@ -83,9 +86,10 @@ public final class ResilientLiveRelayGateway implements LiveRelayGateway {
 	}
 
 	/**
-	 * A rejection that follows an attempt of unknown outcome may be the vendor seeing that attempt's effect: the
-	 * vendor's list decides. Success when the task runs ({@code runningMeansDone}, start) or no longer runs (stop);
-	 * the rejection stands otherwise; and if the list cannot be read the outcome stays unknown.
+	 * A rejection that follows an attempt of unknown outcome may be the vendor seeing
+	 * that attempt's effect: the vendor's list decides. Success when the task runs
+	 * ({@code runningMeansDone}, start) or no longer runs (stop); the rejection stands
+	 * otherwise; and if the list cannot be read the outcome stays unknown.
 	 */
 	private UpstreamReceipt resolveDoubleCall(String appId, String taskId, Attempts attempts,
 			UpstreamFailure.Rejected rejected, boolean runningMeansDone) {

@@ -8,8 +8,9 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.retry.RetryConfig;
 
 /**
- * The settings used for an instance that {@code resilience4j.*} does not configure; application.yml ships the
- * same values so that they are visible and changeable (docs/resilience.md).
+ * The settings used for an instance that {@code resilience4j.*} does not configure;
+ * application.yml ships the same values so that they are visible and changeable
+ * (docs/resilience.md).
  */
 final class VendorDefaults {
 
@@ -29,8 +30,8 @@ final class VendorDefaults {
 	static RetryConfig retry() {
 		return RetryConfig.custom()
 			.maxAttempts(MAX_ATTEMPTS)
-			.intervalFunction(
-					IntervalFunction.ofExponentialRandomBackoff(INITIAL_BACKOFF, BACKOFF_MULTIPLIER, RANDOMIZATION_FACTOR))
+			.intervalFunction(IntervalFunction.ofExponentialRandomBackoff(INITIAL_BACKOFF, BACKOFF_MULTIPLIER,
+					RANDOMIZATION_FACTOR))
 			.build();
 	}
 

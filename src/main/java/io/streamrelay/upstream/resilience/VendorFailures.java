@@ -3,8 +3,9 @@ package io.streamrelay.upstream.resilience;
 import io.streamrelay.relaytask.UpstreamFailure;
 
 /**
- * Which vendor failures may be retried and which ones tell the circuit breaker the vendor is unwell; fixed here
- * rather than in YAML because they decide correctness, not tuning (docs/resilience.md).
+ * Which vendor failures may be retried and which ones tell the circuit breaker the vendor
+ * is unwell; fixed here rather than in YAML because they decide correctness, not tuning
+ * (docs/resilience.md).
  */
 final class VendorFailures {
 
@@ -19,9 +20,15 @@ final class VendorFailures {
 
 		/** The vendor is unwell: counts toward the failure rate. */
 		FAILURE,
-		/** The vendor answered (it refused the request or our credentials): a healthy call. */
+		/**
+		 * The vendor answered (it refused the request or our credentials): a healthy
+		 * call.
+		 */
 		SUCCESS,
-		/** Says nothing about the vendor's health (throttling, our own limiter): not counted at all. */
+		/**
+		 * Says nothing about the vendor's health (throttling, our own limiter): not
+		 * counted at all.
+		 */
 		IGNORED
 
 	}
@@ -30,9 +37,10 @@ final class VendorFailures {
 	}
 
 	/**
-	 * Unreachable (nothing sent), Throttled (refused before acting), BadResponse and TimedOut (unknown outcome;
-	 * every operation sends its full parameters, and start/stop resolve a double call) may be tried again. Never
-	 * Rejected or AuthFailed (the same request gets the same answer) nor our own RateLimited or open breaker.
+	 * Unreachable (nothing sent), Throttled (refused before acting), BadResponse and
+	 * TimedOut (unknown outcome; every operation sends its full parameters, and
+	 * start/stop resolve a double call) may be tried again. Never Rejected or AuthFailed
+	 * (the same request gets the same answer) nor our own RateLimited or open breaker.
 	 */
 	static boolean retryable(Throwable failure) {
 		if (failure instanceof UpstreamFailure.Unreachable unreachable) {
@@ -46,7 +54,8 @@ final class VendorFailures {
 		if (failure instanceof UpstreamFailure.Rejected || failure instanceof UpstreamFailure.AuthFailed) {
 			return BreakerVerdict.SUCCESS;
 		}
-		// Throttling is the vendor guarding its quota, not an outage: the limiter and backoff deal with it.
+		// Throttling is the vendor guarding its quota, not an outage: the limiter and
+		// backoff deal with it.
 		if (failure instanceof UpstreamFailure.Throttled || failure instanceof UpstreamFailure.RateLimited) {
 			return BreakerVerdict.IGNORED;
 		}

@@ -1,13 +1,13 @@
 package io.streamrelay.upstream.resilience;
 
 /**
- * The vendor operations the gateway guards, each with its own retry and rate-limiter instance
- * ({@code vendor-start}, ...); the default rates are the documented per-account QPS (docs/aliyun-mpu-api.md §0).
+ * The vendor operations the gateway guards, each with its own retry and rate-limiter
+ * instance ({@code vendor-start}, ...); the default rates are the documented per-account
+ * QPS (docs/aliyun-mpu-api.md §0).
  */
 enum VendorOperation {
 
-	START("vendor-start", 500), UPDATE("vendor-update", 500), STOP("vendor-stop", 500),
-	DESCRIBE("vendor-describe", 50);
+	START("vendor-start", 500), UPDATE("vendor-update", 500), STOP("vendor-stop", 500), DESCRIBE("vendor-describe", 50);
 
 	private final String instanceName;
 
@@ -18,7 +18,10 @@ enum VendorOperation {
 		this.defaultCallsPerSecond = defaultCallsPerSecond;
 	}
 
-	/** The name of this operation's {@code resilience4j.retry} and {@code resilience4j.ratelimiter} instances. */
+	/**
+	 * The name of this operation's {@code resilience4j.retry} and
+	 * {@code resilience4j.ratelimiter} instances.
+	 */
 	String instanceName() {
 		return this.instanceName;
 	}

@@ -15,7 +15,10 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
-/** The real core and apps behind the API slice, with an in-memory store and a recording gateway. */
+/**
+ * The real core and apps behind the API slice, with an in-memory store and a recording
+ * gateway.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AppsProperties.class)
 @Import({ ConfiguredRelayApps.class, RelaySpecReader.class, RelayTaskViews.class, JsonConfiguration.class })
@@ -37,8 +40,7 @@ class ApiTestWiring {
 	}
 
 	@Bean
-	RelayTaskService relayTaskService(InMemoryRelayTasks tasks, RecordingGateway gateway, RelayApps apps,
-			Clock clock) {
+	RelayTaskService relayTaskService(InMemoryRelayTasks tasks, RecordingGateway gateway, RelayApps apps, Clock clock) {
 		return new RelayTaskService(tasks, gateway, apps, clock);
 	}
 

@@ -65,8 +65,8 @@ class RelayTaskApiTest {
 	}
 
 	ResultActions start(String app, String body) throws Exception {
-		return this.mvc.perform(post("/v1/apps/" + app + "/relay-tasks").contentType(MediaType.APPLICATION_JSON)
-			.content(json(body)));
+		return this.mvc.perform(
+				post("/v1/apps/" + app + "/relay-tasks").contentType(MediaType.APPLICATION_JSON).content(json(body)));
 	}
 
 	@Test
@@ -95,20 +95,23 @@ class RelayTaskApiTest {
 	void signsDerivedPushUrlButRedactsItsAuthKeyAndSignsPlayback() throws Exception {
 		String body = start("signed-app", "{'channelId':'c9','mode':'single','single':{'userId':'u7'}}")
 			.andExpect(status().isCreated())
-			.andExpect(jsonPath("$.destinations[0]").value("rtmp://push.signed.example/live/signed-app_c9_u7_camera?auth_key=****"))
+			.andExpect(jsonPath("$.destinations[0]")
+				.value("rtmp://push.signed.example/live/signed-app_c9_u7_camera?auth_key=****"))
 			.andExpect(jsonPath("$.playback.flv", containsString("auth_key=")))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 		String sent = this.gateway.calls().get(0).spec().destinations().get(0);
-		assertThat(sent).matches("rtmp://push\\.signed\\.example/live/signed-app_c9_u7_camera\\?auth_key=\\d+-0-0-[0-9a-f]{32}");
+		assertThat(sent)
+			.matches("rtmp://push\\.signed\\.example/live/signed-app_c9_u7_camera\\?auth_key=\\d+-0-0-[0-9a-f]{32}");
 		assertThat(body).doesNotContain(sent.substring(sent.indexOf("auth_key=") + 9)).doesNotContain("canary");
 	}
 
 	@Test
 	void redactsThirdPartyStreamKeyInCallerDestinations() throws Exception {
-		start("demo-app", "{'channelId':'ch2','mode':'single','single':{'userId':'u1'},"
-				+ "'destinations':['rtmp://a.rtmp.youtube.com/live2/abcd-SECRET-key?token=xyz']}")
+		start("demo-app",
+				"{'channelId':'ch2','mode':'single','single':{'userId':'u1'},"
+						+ "'destinations':['rtmp://a.rtmp.youtube.com/live2/abcd-SECRET-key?token=xyz']}")
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.destinations[0]").value("rtmp://a.rtmp.youtube.com/live2/****?token=****"))
 			.andExpect(jsonPath("$.spec.destinations[0]").value("rtmp://a.rtmp.youtube.com/live2/****?token=****"))
@@ -125,43 +128,85 @@ class RelayTaskApiTest {
 	}
 
 	static Stream<Arguments> invalidBodies() {
-		return Stream.of(
-				Arguments.of("missing channelId", "{'mode':'single','single':{'userId':'u1'}}", "channelId"),
-				Arguments.of("channelId charset", "{'channelId':'c h','mode':'single','single':{'userId':'u1'}}", "channelId"),
-				Arguments.of("channelId too long", "{'channelId':'" + "c".repeat(65) + "','mode':'single','single':{'userId':'u1'}}", "channelId"),
-				Arguments.of("taskId too long", "{'taskId':'" + "t".repeat(56) + "','channelId':'c','mode':'single','single':{'userId':'u1'}}", "taskId"),
-				Arguments.of("taskId charset", "{'taskId':'a.b','channelId':'c','mode':'single','single':{'userId':'u1'}}", "taskId"),
+		return Stream.of(Arguments.of("missing channelId", "{'mode':'single','single':{'userId':'u1'}}", "channelId"),
+				Arguments.of("channelId charset", "{'channelId':'c h','mode':'single','single':{'userId':'u1'}}",
+						"channelId"),
+				Arguments.of("channelId too long",
+						"{'channelId':'" + "c".repeat(65) + "','mode':'single','single':{'userId':'u1'}}", "channelId"),
+				Arguments.of("taskId too long",
+						"{'taskId':'" + "t".repeat(56) + "','channelId':'c','mode':'single','single':{'userId':'u1'}}",
+						"taskId"),
+				Arguments.of("taskId charset",
+						"{'taskId':'a.b','channelId':'c','mode':'single','single':{'userId':'u1'}}", "taskId"),
 				Arguments.of("missing mode", "{'channelId':'c','single':{'userId':'u1'}}", "mode"),
 				Arguments.of("unknown mode", "{'channelId':'c','mode':'pip','single':{'userId':'u1'}}", "mode"),
 				Arguments.of("single without sub-object", "{'channelId':'c','mode':'single'}", "single"),
-				Arguments.of("single with mixed", "{'channelId':'c','mode':'single','single':{'userId':'u1'},'mixed':{'users':[{'userId':'u1'}],'encode':{'audioOnly':true}}}", "mixed"),
+				Arguments.of("single with mixed",
+						"{'channelId':'c','mode':'single','single':{'userId':'u1'},'mixed':{'users':[{'userId':'u1'}],'encode':{'audioOnly':true}}}",
+						"mixed"),
 				Arguments.of("mixed without sub-object", "{'channelId':'c','mode':'mixed'}", "mixed"),
-				Arguments.of("mixed with single", "{'channelId':'c','mode':'mixed','single':{'userId':'u1'},'mixed':{'users':[{'userId':'u1'}],'encode':{'audioOnly':true}}}", "single"),
+				Arguments.of("mixed with single",
+						"{'channelId':'c','mode':'mixed','single':{'userId':'u1'},'mixed':{'users':[{'userId':'u1'}],'encode':{'audioOnly':true}}}",
+						"single"),
 				Arguments.of("single userId missing", "{'channelId':'c','mode':'single','single':{}}", "single.userId"),
-				Arguments.of("userId charset", "{'channelId':'c','mode':'single','single':{'userId':'u 1'}}", "single.userId"),
-				Arguments.of("streamType", "{'channelId':'c','mode':'single','single':{'userId':'u1','streamType':'both'}}", "single.streamType"),
-				Arguments.of("sourceType", "{'channelId':'c','mode':'single','single':{'userId':'u1','sourceType':'window'}}", "single.sourceType"),
+				Arguments.of("userId charset", "{'channelId':'c','mode':'single','single':{'userId':'u 1'}}",
+						"single.userId"),
+				Arguments.of("streamType",
+						"{'channelId':'c','mode':'single','single':{'userId':'u1','streamType':'both'}}",
+						"single.streamType"),
+				Arguments.of("sourceType",
+						"{'channelId':'c','mode':'single','single':{'userId':'u1','sourceType':'window'}}",
+						"single.sourceType"),
 				Arguments.of("no users", "{'channelId':'c','mode':'mixed','mixed':{'users':[]}}", "mixed.users"),
-				Arguments.of("too many users", "{'channelId':'c','mode':'mixed','mixed':{'users':[" + "{'userId':'u'},".repeat(16) + "{'userId':'u'}]}}", "mixed.users"),
-				Arguments.of("duplicate users", "{'channelId':'c','mode':'mixed','mixed':{'users':[{'userId':'u1'},{'userId':'u1'}],'encode':{'audioOnly':true}}}", "mixed.users[1]"),
-				Arguments.of("cross-channel id charset", "{'channelId':'c','mode':'mixed','mixed':{'users':[{'userId':'u1','channelId':'x y'}],'encode':{'audioOnly':true}}}", "mixed.users[0].channelId"),
-				Arguments.of("video mix without panes", "{'channelId':'c','mode':'mixed','mixed':{'users':[{'userId':'u1'}]}}", "mixed.layout.panes"),
-				Arguments.of("pane x above 1", pane("'x':1.1,'y':0,'width':0.5,'height':0.5"), "mixed.layout.panes[0].x"),
-				Arguments.of("pane y below 0", pane("'x':0,'y':-0.1,'width':0.5,'height':0.5"), "mixed.layout.panes[0].y"),
-				Arguments.of("pane zero width", pane("'x':0,'y':0,'width':0,'height':0.5"), "mixed.layout.panes[0].width"),
-				Arguments.of("pane height above 1", pane("'x':0,'y':0,'width':0.5,'height':1.5"), "mixed.layout.panes[0].height"),
-				Arguments.of("pane outside canvas horizontally", pane("'x':0.6,'y':0,'width':0.5,'height':0.5"), "mixed.layout.panes[0]"),
-				Arguments.of("pane outside canvas vertically", pane("'x':0,'y':0.75,'width':0.5,'height':0.5"), "mixed.layout.panes[0]"),
+				Arguments.of("too many users",
+						"{'channelId':'c','mode':'mixed','mixed':{'users':[" + "{'userId':'u'},".repeat(16)
+								+ "{'userId':'u'}]}}",
+						"mixed.users"),
+				Arguments.of("duplicate users",
+						"{'channelId':'c','mode':'mixed','mixed':{'users':[{'userId':'u1'},{'userId':'u1'}],'encode':{'audioOnly':true}}}",
+						"mixed.users[1]"),
+				Arguments.of("cross-channel id charset",
+						"{'channelId':'c','mode':'mixed','mixed':{'users':[{'userId':'u1','channelId':'x y'}],'encode':{'audioOnly':true}}}",
+						"mixed.users[0].channelId"),
+				Arguments.of("video mix without panes",
+						"{'channelId':'c','mode':'mixed','mixed':{'users':[{'userId':'u1'}]}}", "mixed.layout.panes"),
+				Arguments.of("pane x above 1", pane("'x':1.1,'y':0,'width':0.5,'height':0.5"),
+						"mixed.layout.panes[0].x"),
+				Arguments.of("pane y below 0", pane("'x':0,'y':-0.1,'width':0.5,'height':0.5"),
+						"mixed.layout.panes[0].y"),
+				Arguments.of("pane zero width", pane("'x':0,'y':0,'width':0,'height':0.5"),
+						"mixed.layout.panes[0].width"),
+				Arguments.of("pane height above 1", pane("'x':0,'y':0,'width':0.5,'height':1.5"),
+						"mixed.layout.panes[0].height"),
+				Arguments.of("pane outside canvas horizontally", pane("'x':0.6,'y':0,'width':0.5,'height':0.5"),
+						"mixed.layout.panes[0]"),
+				Arguments.of("pane outside canvas vertically", pane("'x':0,'y':0.75,'width':0.5,'height':0.5"),
+						"mixed.layout.panes[0]"),
 				Arguments.of("pane missing x", pane("'y':0,'width':0.5,'height':0.5"), "mixed.layout.panes[0].x"),
-				Arguments.of("pane zOrder", pane("'x':0,'y':0,'width':0.5,'height':0.5,'zOrder':100"), "mixed.layout.panes[0].zOrder"),
-				Arguments.of("pane renderMode", pane("'x':0,'y':0,'width':0.5,'height':0.5,'renderMode':'stretch'"), "mixed.layout.panes[0].renderMode"),
-				Arguments.of("pane user not listed", pane("'x':0,'y':0,'width':0.5,'height':0.5,'userId':'ghost'"), "mixed.layout.panes[0].userId"),
-				Arguments.of("pane user with other source", pane("'x':0,'y':0,'width':0.5,'height':0.5,'userId':'u1','sourceType':'screen'"), "mixed.layout.panes[0].userId"),
-				Arguments.of("pane image not http", pane("'x':0,'y':0,'width':0.5,'height':0.5,'backgroundImageUrl':'ftp://x/y.png'"), "mixed.layout.panes[0].backgroundImageUrl"),
-				Arguments.of("too many panes", "{'channelId':'c','mode':'mixed','mixed':{'users':[{'userId':'u1'}],'layout':{'panes':[" + "{'x':0,'y':0,'width':0.1,'height':0.1},".repeat(16) + "{'x':0,'y':0,'width':0.1,'height':0.1}]}}}", "mixed.layout.panes"),
-				Arguments.of("background url missing", mixedWith("'background':{'renderMode':'fit'}"), "mixed.background.url"),
-				Arguments.of("background url too long", mixedWith("'background':{'url':'https://x.example/" + "a".repeat(2040) + "'}"), "mixed.background.url"),
-				Arguments.of("encode incomplete", mixedWith("'encode':{'audioBitrate':64}"), "mixed.encode.videoBitrate"),
+				Arguments.of("pane zOrder", pane("'x':0,'y':0,'width':0.5,'height':0.5,'zOrder':100"),
+						"mixed.layout.panes[0].zOrder"),
+				Arguments.of("pane renderMode", pane("'x':0,'y':0,'width':0.5,'height':0.5,'renderMode':'stretch'"),
+						"mixed.layout.panes[0].renderMode"),
+				Arguments.of("pane user not listed", pane("'x':0,'y':0,'width':0.5,'height':0.5,'userId':'ghost'"),
+						"mixed.layout.panes[0].userId"),
+				Arguments.of("pane user with other source",
+						pane("'x':0,'y':0,'width':0.5,'height':0.5,'userId':'u1','sourceType':'screen'"),
+						"mixed.layout.panes[0].userId"),
+				Arguments.of("pane image not http",
+						pane("'x':0,'y':0,'width':0.5,'height':0.5,'backgroundImageUrl':'ftp://x/y.png'"),
+						"mixed.layout.panes[0].backgroundImageUrl"),
+				Arguments.of("too many panes",
+						"{'channelId':'c','mode':'mixed','mixed':{'users':[{'userId':'u1'}],'layout':{'panes':["
+								+ "{'x':0,'y':0,'width':0.1,'height':0.1},".repeat(16)
+								+ "{'x':0,'y':0,'width':0.1,'height':0.1}]}}}",
+						"mixed.layout.panes"),
+				Arguments.of("background url missing", mixedWith("'background':{'renderMode':'fit'}"),
+						"mixed.background.url"),
+				Arguments.of("background url too long",
+						mixedWith("'background':{'url':'https://x.example/" + "a".repeat(2040) + "'}"),
+						"mixed.background.url"),
+				Arguments.of("encode incomplete", mixedWith("'encode':{'audioBitrate':64}"),
+						"mixed.encode.videoBitrate"),
 				Arguments.of("audio bitrate low", encode("'audioBitrate':7"), "mixed.encode.audioBitrate"),
 				Arguments.of("audio bitrate high", encode("'audioBitrate':501"), "mixed.encode.audioBitrate"),
 				Arguments.of("audio channels", encode("'audioChannels':3"), "mixed.encode.audioChannels"),
@@ -173,30 +218,47 @@ class RelayTaskApiTest {
 				Arguments.of("width", encode("'videoWidth':1921"), "mixed.encode.videoWidth"),
 				Arguments.of("height", encode("'videoHeight':-1"), "mixed.encode.videoHeight"),
 				Arguments.of("profile", encode("'profile':'ultra'"), "mixed.encode.profile"),
-				Arguments.of("profile for H.265", encode("'videoCodec':'H.265','profile':'high'"), "mixed.encode.profile"),
+				Arguments.of("profile for H.265", encode("'videoCodec':'H.265','profile':'high'"),
+						"mixed.encode.profile"),
 				Arguments.of("preset", encode("'preset':'warp'"), "mixed.encode.preset"),
-				Arguments.of("sei interval low", sei("'layoutVolume':{'intervalMs':999}"), "sei.layoutVolume.intervalMs"),
-				Arguments.of("sei interval high", sei("'layoutVolume':{'intervalMs':5001}"), "sei.layoutVolume.intervalMs"),
+				Arguments.of("sei interval low", sei("'layoutVolume':{'intervalMs':999}"),
+						"sei.layoutVolume.intervalMs"),
+				Arguments.of("sei interval high", sei("'layoutVolume':{'intervalMs':5001}"),
+						"sei.layoutVolume.intervalMs"),
 				Arguments.of("sei without timing", sei("'layoutVolume':{'followIdr':false}"), "sei.layoutVolume"),
 				Arguments.of("sei payload type 6", sei("'payloadType':6"), "sei.payloadType"),
 				Arguments.of("sei payload type 255", sei("'payloadType':255"), "sei.payloadType"),
-				Arguments.of("pass-through content missing", sei("'passThrough':{'intervalMs':1000}"), "sei.passThrough.content"),
-				Arguments.of("pass-through content too long", sei("'passThrough':{'intervalMs':1000,'content':'" + "x".repeat(4097) + "'}"), "sei.passThrough.content"),
-				Arguments.of("pass-through interval", sei("'passThrough':{'intervalMs':6000,'content':'x'}"), "sei.passThrough.intervalMs"),
+				Arguments.of("pass-through content missing", sei("'passThrough':{'intervalMs':1000}"),
+						"sei.passThrough.content"),
+				Arguments.of("pass-through content too long",
+						sei("'passThrough':{'intervalMs':1000,'content':'" + "x".repeat(4097) + "'}"),
+						"sei.passThrough.content"),
+				Arguments.of("pass-through interval", sei("'passThrough':{'intervalMs':6000,'content':'x'}"),
+						"sei.passThrough.intervalMs"),
 				Arguments.of("destination not rtmp", dest("'https://push.example.com/live/s'"), "destinations[0]"),
 				Arguments.of("destination without path", dest("'rtmp://push.example.com'"), "destinations[0]"),
-				Arguments.of("destination too long", dest("'rtmp://push.example.com/live/" + "s".repeat(2030) + "'"), "destinations[0]"),
+				Arguments.of("destination too long", dest("'rtmp://push.example.com/live/" + "s".repeat(2030) + "'"),
+						"destinations[0]"),
 				Arguments.of("destination null", dest("null"), "destinations[0]"),
-				Arguments.of("destination duplicated", dest("'rtmp://push.example.com/live/s','rtmp://push.example.com/live/s'"), "destinations[1]"),
-				Arguments.of("destination redacted", dest("'rtmp://push.example.com/live/s?auth_key=****'"), "destinations[0]"),
-				Arguments.of("empty destinations", "{'channelId':'c','mode':'single','single':{'userId':'u1'},'destinations':[]}", "destinations"),
-				Arguments.of("maxIdle low", "{'channelId':'c','mode':'single','single':{'userId':'u1'},'maxIdleSeconds':9}", "maxIdleSeconds"),
-				Arguments.of("maxIdle high", "{'channelId':'c','mode':'single','single':{'userId':'u1'},'maxIdleSeconds':86401}", "maxIdleSeconds"),
-				Arguments.of("region", "{'channelId':'c','mode':'single','single':{'userId':'u1'},'region':'US-East'}", "region"));
+				Arguments.of("destination duplicated",
+						dest("'rtmp://push.example.com/live/s','rtmp://push.example.com/live/s'"), "destinations[1]"),
+				Arguments.of("destination redacted", dest("'rtmp://push.example.com/live/s?auth_key=****'"),
+						"destinations[0]"),
+				Arguments.of("empty destinations",
+						"{'channelId':'c','mode':'single','single':{'userId':'u1'},'destinations':[]}", "destinations"),
+				Arguments.of("maxIdle low",
+						"{'channelId':'c','mode':'single','single':{'userId':'u1'},'maxIdleSeconds':9}",
+						"maxIdleSeconds"),
+				Arguments.of("maxIdle high",
+						"{'channelId':'c','mode':'single','single':{'userId':'u1'},'maxIdleSeconds':86401}",
+						"maxIdleSeconds"),
+				Arguments.of("region", "{'channelId':'c','mode':'single','single':{'userId':'u1'},'region':'US-East'}",
+						"region"));
 	}
 
 	static String pane(String fields) {
-		return "{'channelId':'c','mode':'mixed','mixed':{'users':[{'userId':'u1'}],'layout':{'panes':[{" + fields + "}]}}}";
+		return "{'channelId':'c','mode':'mixed','mixed':{'users':[{'userId':'u1'}],'layout':{'panes':[{" + fields
+				+ "}]}}}";
 	}
 
 	static String mixedWith(String extra) {
@@ -230,21 +292,30 @@ class RelayTaskApiTest {
 
 	static Stream<Arguments> malformedBodies() {
 		return Stream.of(Arguments.of("not JSON", "{'channelId':", "(body)"),
-				Arguments.of("trailing garbage", SINGLE + "}", "(body)"),
-				Arguments.of("array body", "[1,2]", "(body)"),
-				Arguments.of("number as channelId", "{'channelId':12,'mode':'single','single':{'userId':'u1'}}", "channelId"),
-				Arguments.of("string as number", "{'channelId':'c','mode':'single','single':{'userId':'u1'},'maxIdleSeconds':'30'}", "maxIdleSeconds"),
-				Arguments.of("fraction as integer", "{'channelId':'c','mode':'single','single':{'userId':'u1'},'maxIdleSeconds':30.5}", "maxIdleSeconds"),
+				Arguments.of("trailing garbage", SINGLE + "}", "(body)"), Arguments.of("array body", "[1,2]", "(body)"),
+				Arguments.of("number as channelId", "{'channelId':12,'mode':'single','single':{'userId':'u1'}}",
+						"channelId"),
+				Arguments.of("string as number",
+						"{'channelId':'c','mode':'single','single':{'userId':'u1'},'maxIdleSeconds':'30'}",
+						"maxIdleSeconds"),
+				Arguments.of("fraction as integer",
+						"{'channelId':'c','mode':'single','single':{'userId':'u1'},'maxIdleSeconds':30.5}",
+						"maxIdleSeconds"),
 				Arguments.of("string as boolean", encodeAudioOnly("'yes'"), "mixed.encode.audioOnly"),
 				Arguments.of("number as boolean", encodeAudioOnly("1"), "mixed.encode.audioOnly"),
-				Arguments.of("object as string", "{'channelId':{'a':1},'mode':'single','single':{'userId':'u1'}}", "channelId"),
-				Arguments.of("unknown field", "{'channelId':'c','mode':'single','single':{'userId':'u1','volume':3}}", "single.volume"),
-				Arguments.of("huge number", "{'channelId':'c','mode':'single','single':{'userId':'u1'},'maxIdleSeconds':99999999999999999999}", "maxIdleSeconds"),
+				Arguments.of("object as string", "{'channelId':{'a':1},'mode':'single','single':{'userId':'u1'}}",
+						"channelId"),
+				Arguments.of("unknown field", "{'channelId':'c','mode':'single','single':{'userId':'u1','volume':3}}",
+						"single.volume"),
+				Arguments.of("huge number",
+						"{'channelId':'c','mode':'single','single':{'userId':'u1'},'maxIdleSeconds':99999999999999999999}",
+						"maxIdleSeconds"),
 				Arguments.of("empty body", "", "(body)"));
 	}
 
 	static String encodeAudioOnly(String value) {
-		return "{'channelId':'c','mode':'mixed','mixed':{'users':[{'userId':'u1'}],'encode':{'audioOnly':" + value + "}}}";
+		return "{'channelId':'c','mode':'mixed','mixed':{'users':[{'userId':'u1'}],'encode':{'audioOnly':" + value
+				+ "}}}";
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -269,7 +340,9 @@ class RelayTaskApiTest {
 		this.mvc.perform(post("/v1/apps/demo-app/relay-tasks").contentType(MediaType.TEXT_PLAIN).content("x"))
 			.andExpect(status().isUnsupportedMediaType())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-		this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/v1/apps/demo-app/relay-tasks/x"))
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.put("/v1/apps/demo-app/relay-tasks/x"))
 			.andExpect(status().isMethodNotAllowed())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 	}
@@ -290,7 +363,9 @@ class RelayTaskApiTest {
 			.andExpect(status().isCreated());
 		String patch = "{'mode':'mixed','mixed':{'users':[{'userId':'host'},{'userId':'guest'}],"
 				+ "'layout':{'panes':[{'x':0,'y':0,'width':0.5,'height':1,'userId':'host'},{'x':0.5,'y':0,'width':0.5,'height':1,'userId':'guest'}]}}}";
-		this.mvc.perform(patch("/v1/apps/demo-app/relay-tasks/sw-1").contentType("application/merge-patch+json").content(json(patch)))
+		this.mvc
+			.perform(patch("/v1/apps/demo-app/relay-tasks/sw-1").contentType("application/merge-patch+json")
+				.content(json(patch)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.mode").value("mixed"))
 			.andExpect(jsonPath("$.spec.single").doesNotExist())
@@ -300,8 +375,9 @@ class RelayTaskApiTest {
 		assertThat(update.spec().mixed().users()).hasSize(2);
 		assertThat(update.spec().single()).isNull();
 		assertThat(update.spec().sei()).isNotNull();
-		this.mvc.perform(patch("/v1/apps/demo-app/relay-tasks/sw-1").contentType("application/merge-patch+json")
-			.content(json("{'mode':'single','single':{'userId':'host'}}")))
+		this.mvc
+			.perform(patch("/v1/apps/demo-app/relay-tasks/sw-1").contentType("application/merge-patch+json")
+				.content(json("{'mode':'single','single':{'userId':'host'}}")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.mode").value("single"))
 			.andExpect(jsonPath("$.spec.mixed").doesNotExist())
@@ -310,18 +386,24 @@ class RelayTaskApiTest {
 
 	@Test
 	void validatesTheMergedSpecAndRefusesImmutableFields() throws Exception {
-		start("demo-app", "{'taskId':'im-1','channelId':'c','mode':'single','single':{'userId':'u1'},'maxIdleSeconds':30}")
+		start("demo-app",
+				"{'taskId':'im-1','channelId':'c','mode':'single','single':{'userId':'u1'},'maxIdleSeconds':30}")
 			.andExpect(status().isCreated());
 		this.gateway.reset();
-		for (String[] c : new String[][] { { "{'channelId':'other'}", "channelId" }, { "{'maxIdleSeconds':60}", "maxIdleSeconds" },
-				{ "{'region':'AP-Singapore'}", "region" }, { "{'sei':{'payloadType':100}}", "sei.payloadType" },
-				{ "{'taskId':'x'}", "taskId" }, { "{'mode':'mixed'}", "mixed" }, { "{'single':{'streamType':'stereo'}}", "single.streamType" },
+		for (String[] c : new String[][] { { "{'channelId':'other'}", "channelId" },
+				{ "{'maxIdleSeconds':60}", "maxIdleSeconds" }, { "{'region':'AP-Singapore'}", "region" },
+				{ "{'sei':{'payloadType':100}}", "sei.payloadType" }, { "{'taskId':'x'}", "taskId" },
+				{ "{'mode':'mixed'}", "mixed" }, { "{'single':{'streamType':'stereo'}}", "single.streamType" },
 				{ "{'single':null}", "single" }, { "{'single':{'userId':5}}", "single.userId" } }) {
-			this.mvc.perform(patch("/v1/apps/demo-app/relay-tasks/im-1").contentType("application/merge-patch+json").content(json(c[0])))
+			this.mvc
+				.perform(patch("/v1/apps/demo-app/relay-tasks/im-1").contentType("application/merge-patch+json")
+					.content(json(c[0])))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[*].field", hasItem(c[1])));
 		}
-		this.mvc.perform(patch("/v1/apps/demo-app/relay-tasks/im-1").contentType("application/merge-patch+json").content("[]"))
+		this.mvc
+			.perform(patch("/v1/apps/demo-app/relay-tasks/im-1").contentType("application/merge-patch+json")
+				.content("[]"))
 			.andExpect(status().isBadRequest());
 		assertThat(this.gateway.calls()).isEmpty();
 	}
@@ -330,14 +412,18 @@ class RelayTaskApiTest {
 	void stopsOnceAndAnswersStoppedTaskAgainWithoutVendorCall() throws Exception {
 		start("demo-app", "{'taskId':'st-1','channelId':'c','mode':'single','single':{'userId':'u1'}}")
 			.andExpect(status().isCreated());
-		this.mvc.perform(delete("/v1/apps/demo-app/relay-tasks/st-1")).andExpect(status().isOk())
+		this.mvc.perform(delete("/v1/apps/demo-app/relay-tasks/st-1"))
+			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.state").value("stopped"));
-		this.mvc.perform(delete("/v1/apps/demo-app/relay-tasks/st-1")).andExpect(status().isOk())
+		this.mvc.perform(delete("/v1/apps/demo-app/relay-tasks/st-1"))
+			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.state").value("stopped"));
 		assertThat(this.gateway.calls()).extracting(RecordingGateway.Call::action).containsExactly("start", "stop");
-		this.mvc.perform(delete("/v1/apps/demo-app/relay-tasks/never")).andExpect(status().isNotFound())
+		this.mvc.perform(delete("/v1/apps/demo-app/relay-tasks/never"))
+			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.type").value("https://streamrelay.io/problems/task-not-found"));
-		this.mvc.perform(get("/v1/apps/demo-app/relay-tasks/st-1/events")).andExpect(status().isOk())
+		this.mvc.perform(get("/v1/apps/demo-app/relay-tasks/st-1/events"))
+			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[0].action").value("start"))
 			.andExpect(jsonPath("$[0].upstreamRequestId", org.hamcrest.Matchers.startsWith("REQ-")))
 			.andExpect(jsonPath("$[1].action").value("stop"))
@@ -347,12 +433,18 @@ class RelayTaskApiTest {
 
 	static Stream<Arguments> upstreamFailures() {
 		return Stream.of(
-				Arguments.of(new UpstreamFailure.Rejected("QuotaExceeded", "quota", "R1", 400), 422, "upstream-rejected", "failed"),
-				Arguments.of(new UpstreamFailure.Throttled("Throttling.User", "slow down", "R2"), 503, "upstream-throttled", "failed"),
-				Arguments.of(new UpstreamFailure.Unreachable("SDK.ServerUnreachable", "refused"), 503, "upstream-unreachable", "failed"),
-				Arguments.of(new UpstreamFailure.TimedOut("SDK.ReadTimeout", "timeout"), 504, "upstream-timeout", "starting"),
-				Arguments.of(new UpstreamFailure.BadResponse("InternalError", "boom", "R3"), 502, "upstream-bad-response", "starting"),
-				Arguments.of(new UpstreamFailure.AuthFailed("SignatureDoesNotMatch", "sig", "R4"), 502, "upstream-auth-failed", "failed"));
+				Arguments.of(new UpstreamFailure.Rejected("QuotaExceeded", "quota", "R1", 400), 422,
+						"upstream-rejected", "failed"),
+				Arguments.of(new UpstreamFailure.Throttled("Throttling.User", "slow down", "R2"), 503,
+						"upstream-throttled", "failed"),
+				Arguments.of(new UpstreamFailure.Unreachable("SDK.ServerUnreachable", "refused"), 503,
+						"upstream-unreachable", "failed"),
+				Arguments.of(new UpstreamFailure.TimedOut("SDK.ReadTimeout", "timeout"), 504, "upstream-timeout",
+						"starting"),
+				Arguments.of(new UpstreamFailure.BadResponse("InternalError", "boom", "R3"), 502,
+						"upstream-bad-response", "starting"),
+				Arguments.of(new UpstreamFailure.AuthFailed("SignatureDoesNotMatch", "sig", "R4"), 502,
+						"upstream-auth-failed", "failed"));
 	}
 
 	@ParameterizedTest(name = "{2}")
@@ -365,7 +457,8 @@ class RelayTaskApiTest {
 			.andExpect(status().is(status))
 			.andExpect(jsonPath("$.type").value("https://streamrelay.io/problems/" + type))
 			.andExpect(jsonPath("$.upstreamCode").value(failure.code()));
-		this.mvc.perform(get("/v1/apps/demo-app/relay-tasks/" + taskId)).andExpect(status().isOk())
+		this.mvc.perform(get("/v1/apps/demo-app/relay-tasks/" + taskId))
+			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.state").value(state))
 			.andExpect(jsonPath("$.lastError.code").value(failure.code()));
 	}
@@ -383,14 +476,16 @@ class RelayTaskApiTest {
 		start("demo-app", "{'taskId':'gone-1','channelId':'c','mode':'single','single':{'userId':'u1'}}");
 		this.gateway.failWith(() -> new UpstreamFailure.Rejected("InvalidParam", "task not found", "R9", 400));
 		this.gateway.describeFinds(false);
-		this.mvc.perform(delete("/v1/apps/demo-app/relay-tasks/gone-1")).andExpect(status().isOk())
+		this.mvc.perform(delete("/v1/apps/demo-app/relay-tasks/gone-1"))
+			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.state").value("stopped"));
 	}
 
 	@Test
 	void listsTasksInPagesFilteredByChannelAndState() throws Exception {
 		for (int i = 0; i < 5; i++) {
-			start("demo-app", "{'taskId':'pg-" + i + "','channelId':'pages','mode':'single','single':{'userId':'u" + i + "'}}")
+			start("demo-app",
+					"{'taskId':'pg-" + i + "','channelId':'pages','mode':'single','single':{'userId':'u" + i + "'}}")
 				.andExpect(status().isCreated());
 		}
 		this.mvc.perform(delete("/v1/apps/demo-app/relay-tasks/pg-4")).andExpect(status().isOk());
@@ -398,34 +493,42 @@ class RelayTaskApiTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.items.length()").value(3))
 			.andExpect(jsonPath("$.items[0].taskId").value("pg-0"))
-			.andReturn().getResponse().getContentAsString();
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		String token = first.replaceAll(".*\"nextPageToken\":\"([^\"]+)\".*", "$1");
-		this.mvc.perform(get("/v1/apps/demo-app/relay-tasks?channelId=pages&state=active&pageSize=3&pageToken=" + token))
+		this.mvc
+			.perform(get("/v1/apps/demo-app/relay-tasks?channelId=pages&state=active&pageSize=3&pageToken=" + token))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.items.length()").value(1))
 			.andExpect(jsonPath("$.items[0].taskId").value("pg-3"))
 			.andExpect(jsonPath("$.nextPageToken").doesNotExist());
-		this.mvc.perform(get("/v1/apps/demo-app/relay-tasks?pageSize=101")).andExpect(status().isBadRequest())
+		this.mvc.perform(get("/v1/apps/demo-app/relay-tasks?pageSize=101"))
+			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("pageSize"));
-		this.mvc.perform(get("/v1/apps/demo-app/relay-tasks?state=running")).andExpect(status().isBadRequest())
+		this.mvc.perform(get("/v1/apps/demo-app/relay-tasks?state=running"))
+			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("state"));
 		this.mvc.perform(get("/v1/apps/demo-app/relay-tasks?pageToken=%%%")).andExpect(status().isBadRequest());
-		this.mvc.perform(get("/v1/apps/demo-app/relay-tasks?pageSize=abc")).andExpect(status().isBadRequest())
+		this.mvc.perform(get("/v1/apps/demo-app/relay-tasks?pageSize=abc"))
+			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 	}
 
 	@Test
 	void adoptsSdkStartedRelayUnderItsMpuTaskIdWithoutVendorCall() throws Exception {
 		String id = MpuTaskIds.of("demo-app", "live7", "anchor");
-		this.mvc.perform(post("/v1/apps/demo-app/relay-tasks/adoptions").contentType(MediaType.APPLICATION_JSON)
-			.content(json("{'channelId':'live7','mode':'single','single':{'userId':'anchor'}}")))
+		this.mvc
+			.perform(post("/v1/apps/demo-app/relay-tasks/adoptions").contentType(MediaType.APPLICATION_JSON)
+				.content(json("{'channelId':'live7','mode':'single','single':{'userId':'anchor'}}")))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.taskId").value(id))
 			.andExpect(jsonPath("$.origin").value("adopted"))
 			.andExpect(jsonPath("$.state").value("active"));
 		assertThat(this.gateway.calls()).isEmpty();
-		this.mvc.perform(post("/v1/apps/demo-app/relay-tasks/adoptions").contentType(MediaType.APPLICATION_JSON)
-			.content(json("{'taskId':'other','channelId':'live8','mode':'single','single':{'userId':'anchor'}}")))
+		this.mvc
+			.perform(post("/v1/apps/demo-app/relay-tasks/adoptions").contentType(MediaType.APPLICATION_JSON)
+				.content(json("{'taskId':'other','channelId':'live8','mode':'single','single':{'userId':'anchor'}}")))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("taskId"));
 	}
@@ -436,8 +539,10 @@ class RelayTaskApiTest {
 			.andExpect(status().isCreated())
 			.andExpect(header().string("ETag", "\"2\""));
 		this.gateway.reset();
-		this.mvc.perform(patch("/v1/apps/demo-app/relay-tasks/etag-1").header("If-Match", "\"1\"")
-			.contentType("application/merge-patch+json").content(json("{'single':{'streamType':'audio'}}")))
+		this.mvc
+			.perform(patch("/v1/apps/demo-app/relay-tasks/etag-1").header("If-Match", "\"1\"")
+				.contentType("application/merge-patch+json")
+				.content(json("{'single':{'streamType':'audio'}}")))
 			.andExpect(status().isPreconditionFailed())
 			.andExpect(jsonPath("$.type").value("https://streamrelay.io/problems/precondition-failed"));
 		this.mvc.perform(delete("/v1/apps/demo-app/relay-tasks/etag-1").header("If-Match", "\"7\""))
@@ -448,8 +553,10 @@ class RelayTaskApiTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("If-Match"));
 		assertThat(this.gateway.calls()).isEmpty();
-		this.mvc.perform(patch("/v1/apps/demo-app/relay-tasks/etag-1").header("If-Match", "\"1\", \"2\"")
-			.contentType("application/merge-patch+json").content(json("{'single':{'streamType':'audio'}}")))
+		this.mvc
+			.perform(patch("/v1/apps/demo-app/relay-tasks/etag-1").header("If-Match", "\"1\", \"2\"")
+				.contentType("application/merge-patch+json")
+				.content(json("{'single':{'streamType':'audio'}}")))
 			.andExpect(status().isOk())
 			.andExpect(header().string("ETag", "\"4\""));
 		this.mvc.perform(delete("/v1/apps/demo-app/relay-tasks/etag-1").header("If-Match", "\"2\", \"3\""))
@@ -462,26 +569,34 @@ class RelayTaskApiTest {
 
 	static Stream<Arguments> hostileUrls() {
 		String[] destinations = { "rtmp://127.0.0.1/live/s", "rtmp://10.0.0.5/live/s", "rtmp://192.168.1.1/live/s",
-				"rtmp://172.16.0.1/live/s", "rtmp://169.254.169.254/latest/meta-data", "rtmp://100.100.100.200/latest/meta-data",
-				"rtmp://[::1]/live/s", "rtmp://[fd00::1]/live/s", "rtmp://[::ffff:127.0.0.1]/live/s", "rtmp://2130706433/live/s",
-				"rtmp://0x7f000001/live/s", "rtmp://0177.0.0.1/live/s", "rtmp://127.1/live/s", "rtmp://localhost/live/s",
+				"rtmp://172.16.0.1/live/s", "rtmp://169.254.169.254/latest/meta-data",
+				"rtmp://100.100.100.200/latest/meta-data", "rtmp://[::1]/live/s", "rtmp://[fd00::1]/live/s",
+				"rtmp://[::ffff:127.0.0.1]/live/s", "rtmp://2130706433/live/s", "rtmp://0x7f000001/live/s",
+				"rtmp://0177.0.0.1/live/s", "rtmp://127.1/live/s", "rtmp://localhost/live/s",
 				"rtmp://foo.localhost/live/s", "rtmp://printer.local/live/s", "rtmp://metadata.google.internal/x/y",
-				"rtmp://metadata/x/y", "rtmp://user:pass@push.example.com/live/s", "rtmp://push.example.com@evil.example.net/live/s",
-				"rtmp://push.example.com:8080/live/s", "rtmp://push.example.com:22/live/s", "rtmp://evil.example.net/live/s",
-				"rtmp://push.example.com.evil.example.net/live/s", "rtmp://xpush.example.com/live/s", "rtmp://a_b.example.com/live/s",
-				"RTMP://127.0.0.1/live/s", "rtmp://10.0.0.1./live/s", "rtmp://localhost./live/s" };
-		String[] images = { "http://img.example.com/a.png", "https://127.0.0.1/a.png", "https://169.254.169.254/latest/meta-data",
-				"https://img.example.com:8443/a.png", "https://user@img.example.com/a.png", "https://evil.example.net/a.png",
-				"https://img.example.com.evil.example.net/a.png", "https://[::ffff:127.0.0.1]/a.png", "https://localhost/a.png",
-				"https://metadata.google.internal/computeMetadata/v1/", "https://100.100.100.200/latest/meta-data" };
+				"rtmp://metadata/x/y", "rtmp://user:pass@push.example.com/live/s",
+				"rtmp://push.example.com@evil.example.net/live/s", "rtmp://push.example.com:8080/live/s",
+				"rtmp://push.example.com:22/live/s", "rtmp://evil.example.net/live/s",
+				"rtmp://push.example.com.evil.example.net/live/s", "rtmp://xpush.example.com/live/s",
+				"rtmp://a_b.example.com/live/s", "RTMP://127.0.0.1/live/s", "rtmp://10.0.0.1./live/s",
+				"rtmp://localhost./live/s" };
+		String[] images = { "http://img.example.com/a.png", "https://127.0.0.1/a.png",
+				"https://169.254.169.254/latest/meta-data", "https://img.example.com:8443/a.png",
+				"https://user@img.example.com/a.png", "https://evil.example.net/a.png",
+				"https://img.example.com.evil.example.net/a.png", "https://[::ffff:127.0.0.1]/a.png",
+				"https://localhost/a.png", "https://metadata.google.internal/computeMetadata/v1/",
+				"https://100.100.100.200/latest/meta-data" };
 		List<Arguments> cases = new java.util.ArrayList<>();
 		for (String url : destinations) {
-			cases.add(Arguments.of(url, "{'channelId':'c','mode':'single','single':{'userId':'u1'},'destinations':['" + url + "']}",
+			cases.add(Arguments.of(url,
+					"{'channelId':'c','mode':'single','single':{'userId':'u1'},'destinations':['" + url + "']}",
 					"destinations[0]"));
 		}
 		for (String url : images) {
-			cases.add(Arguments.of("background " + url, mixedWith("'background':{'url':'" + url + "'}"), "mixed.background.url"));
-			cases.add(Arguments.of("pane " + url, pane("'x':0,'y':0,'width':1,'height':1,'backgroundImageUrl':'" + url + "'"),
+			cases.add(Arguments.of("background " + url, mixedWith("'background':{'url':'" + url + "'}"),
+					"mixed.background.url"));
+			cases.add(Arguments.of("pane " + url,
+					pane("'x':0,'y':0,'width':1,'height':1,'backgroundImageUrl':'" + url + "'"),
 					"mixed.layout.panes[0].backgroundImageUrl"));
 		}
 		return cases.stream();

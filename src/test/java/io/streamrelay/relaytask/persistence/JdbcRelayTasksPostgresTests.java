@@ -15,8 +15,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.streamrelay.relaytask.RelayTasks;
 
 /**
- * The H2 tests again on PostgreSQL, in a schema of their own that is rebuilt from the migrations on every run.
- * Skipped unless {@value #URL_VARIABLE} (system property or environment variable) names the database.
+ * The H2 tests again on PostgreSQL, in a schema of their own that is rebuilt from the
+ * migrations on every run. Skipped unless {@value #URL_VARIABLE} (system property or
+ * environment variable) names the database.
  */
 @Import(JdbcRelayTasksPostgresTests.RebuildSchema.class)
 class JdbcRelayTasksPostgresTests extends JdbcRelayTasksTests {
@@ -66,7 +67,10 @@ class JdbcRelayTasksPostgresTests extends JdbcRelayTasksTests {
 		return (value != null) ? value : fallback;
 	}
 
-	/** Starts every run from an empty schema so that the migration itself is tested, not a leftover. */
+	/**
+	 * Starts every run from an empty schema so that the migration itself is tested, not a
+	 * leftover.
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class RebuildSchema {
 

@@ -44,13 +44,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatRuntimeException;
 
-/** Runs against H2 here and against PostgreSQL in {@link JdbcRelayTasksPostgresTests}, on the real migrations. */
+/**
+ * Runs against H2 here and against PostgreSQL in {@link JdbcRelayTasksPostgresTests}, on
+ * the real migrations.
+ */
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:relaytasks;DB_CLOSE_DELAY=-1",
 		"spring.datasource.username=sa", "spring.datasource.password=" })
 @Import(JdbcRelayTasks.class)
-// Each write must commit for real: the concurrency test and the atomicity tests depend on it.
+// Each write must commit for real: the concurrency test and the atomicity tests depend on
+// it.
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class JdbcRelayTasksTests {
 
@@ -220,7 +224,8 @@ class JdbcRelayTasksTests {
 	@Test
 	void rejectsAnEventOfAnotherTask() {
 		RelayTask task = activeTask("app1", "t1", singleSpec("ch1"));
-		RelayTaskEvent foreign = event(activeTask("app1", "t2", singleSpec("ch1")), Action.START, Outcome.SUCCEEDED, "x");
+		RelayTaskEvent foreign = event(activeTask("app1", "t2", singleSpec("ch1")), Action.START, Outcome.SUCCEEDED,
+				"x");
 
 		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> this.tasks.insert(task, foreign));
 		assertThat(this.tasks.find("app1", "t1")).isEmpty();
@@ -233,9 +238,10 @@ class JdbcRelayTasksTests {
 		this.tasks.insert(task, started);
 		RelayTaskEvent rejected = event(task, Action.UPDATE, Outcome.REJECTED, "2");
 		RelayTaskEvent unknown = event(task, Action.STOP, Outcome.UNKNOWN, "3");
-		RelayTaskEvent noCall = new RelayTaskEvent("app1", "t1", CLOCK.instant(), Action.RECONCILE, Outcome.NO_CALL, null,
-				null, null);
-		// same timestamps on purpose: the order must come from insertion, not from the clock
+		RelayTaskEvent noCall = new RelayTaskEvent("app1", "t1", CLOCK.instant(), Action.RECONCILE, Outcome.NO_CALL,
+				null, null, null);
+		// same timestamps on purpose: the order must come from insertion, not from the
+		// clock
 		RelayTaskEvent sameInstant = new RelayTaskEvent("app1", "t1", started.at(), Action.STOP, Outcome.NOT_SENT, null,
 				"Unreachable", "4");
 
@@ -254,7 +260,8 @@ class JdbcRelayTasksTests {
 		this.tasks.insert(task, null);
 		String longText = "m".repeat(5000);
 		RelayTask failed = new RelayTask("app1", "t1", task.spec(), null, RelayTaskState.FAILED, task.origin(), 2,
-				task.createdAt(), CLOCK.instant(), new TaskError("C".repeat(300), longText, "R".repeat(300), CLOCK.instant()));
+				task.createdAt(), CLOCK.instant(),
+				new TaskError("C".repeat(300), longText, "R".repeat(300), CLOCK.instant()));
 		RelayTaskEvent event = new RelayTaskEvent("app1", "t1", CLOCK.instant(), Action.START, Outcome.REJECTED,
 				"R".repeat(300), "C".repeat(300), longText);
 
@@ -284,7 +291,8 @@ class JdbcRelayTasksTests {
 		insertAll(activeTask("app1", "a", singleSpec("ch1")), stopped, activeTask("app1", "c", singleSpec("ch2")),
 				next(activeTask("app2", "d", singleSpec("ch1")), RelayTaskState.STOPPED));
 
-		assertThat(this.tasks.list("app1", new TaskQuery(null, RelayTaskState.STOPPED, null, 10))).containsExactly(stopped);
+		assertThat(this.tasks.list("app1", new TaskQuery(null, RelayTaskState.STOPPED, null, 10)))
+			.containsExactly(stopped);
 		assertThat(this.tasks.list("app1", new TaskQuery("ch1", RelayTaskState.ACTIVE, null, 10)))
 			.extracting(RelayTask::taskId)
 			.containsExactly("a");
@@ -373,11 +381,14 @@ class JdbcRelayTasksTests {
 		java.util.Set<RelayTaskState> watched = java.util.Set.of(RelayTaskState.ACTIVE, RelayTaskState.UPDATING);
 		List<RelayTask> first = this.tasks.inStates(watched, null, 2);
 		assertThat(first).extracting(RelayTask::appId, RelayTask::taskId)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("app-a", "t1"), org.assertj.core.groups.Tuple.tuple("app-a", "t2"));
-		List<RelayTask> second = this.tasks.inStates(watched, new io.streamrelay.relaytask.RelayTasks.TaskKey("app-a", "t2"), 2);
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("app-a", "t1"),
+					org.assertj.core.groups.Tuple.tuple("app-a", "t2"));
+		List<RelayTask> second = this.tasks.inStates(watched,
+				new io.streamrelay.relaytask.RelayTasks.TaskKey("app-a", "t2"), 2);
 		assertThat(second).extracting(RelayTask::appId, RelayTask::taskId)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("app-b", "t1"));
-		assertThat(this.tasks.inStates(java.util.Set.of(RelayTaskState.STOPPED), null, 10)).extracting(RelayTask::taskId)
+		assertThat(this.tasks.inStates(java.util.Set.of(RelayTaskState.STOPPED), null, 10))
+			.extracting(RelayTask::taskId)
 			.containsExactly("t3");
 		assertThat(this.tasks.inStates(java.util.Set.of(), null, 10)).isEmpty();
 	}

@@ -27,7 +27,9 @@ import io.streamrelay.relaytask.StreamType;
 import io.streamrelay.relaytask.TaskError;
 import io.streamrelay.relaytask.TaskOrigin;
 
-/** Specs, tasks and events covering every part of the model, for the persistence tests. */
+/**
+ * Specs, tasks and events covering every part of the model, for the persistence tests.
+ */
 final class RelayTaskFixtures {
 
 	/** PostgreSQL keeps microseconds, so tests compare instants of that precision. */
@@ -40,8 +42,8 @@ final class RelayTaskFixtures {
 	}
 
 	static RelaySpec singleSpec(String channelId) {
-		return new RelaySpec(channelId, RelayMode.SINGLE, new SingleSource("u1", StreamType.VIDEO, SourceType.SCREEN), null,
-				List.of(AUTH_DESTINATION), null, 120, "cn-shanghai");
+		return new RelaySpec(channelId, RelayMode.SINGLE, new SingleSource("u1", StreamType.VIDEO, SourceType.SCREEN),
+				null, List.of(AUTH_DESTINATION), null, 120, "cn-shanghai");
 	}
 
 	static RelaySpec mixedSpec(String channelId) {
@@ -56,8 +58,8 @@ final class RelayTaskFixtures {
 		SeiSettings sei = new SeiSettings(100, new SeiTiming(2000, true),
 				new PassThrough(null, true, "{\"scene\":\"pk\",\"note\":\"quotes \\\" and ünïcode\"}", "udd"));
 		return new RelaySpec(channelId, RelayMode.MIXED, null, mixed,
-				List.of(AUTH_DESTINATION, "rtmp://backup.example.com/live/ch1?auth_key=1-0-0-abc&token=x%2By"), sei, null,
-				null);
+				List.of(AUTH_DESTINATION, "rtmp://backup.example.com/live/ch1?auth_key=1-0-0-abc&token=x%2By"), sei,
+				null, null);
 	}
 
 	static RelayTask activeTask(String appId, String taskId, RelaySpec spec) {

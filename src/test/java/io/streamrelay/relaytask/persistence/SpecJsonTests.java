@@ -34,9 +34,8 @@ class SpecJsonTests {
 								null, null)),
 				Arguments.of("mixed with panes, encode, background, SEI pass-through",
 						RelayTaskFixtures.mixedSpec("ch1")),
-				Arguments.of("mixed audio-only without panes",
-						new RelaySpec("ch1", RelayMode.MIXED, null, audioOnly, null,
-								new SeiSettings(5, null, new PassThrough(1000, false, "", null)), 30, null)));
+				Arguments.of("mixed audio-only without panes", new RelaySpec("ch1", RelayMode.MIXED, null, audioOnly,
+						null, new SeiSettings(5, null, new PassThrough(1000, false, "", null)), 30, null)));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -39,13 +39,13 @@ class AliyunLiveRelayGatewayErrorTest {
 	@ParameterizedTest(name = "{0} {1} -> {2}")
 	@CsvSource({ "400, Throttling.User, Throttled, true", "400, Throttling, Throttled, true",
 			"503, ServiceUnavailable, BadResponse, false", "500, InternalError, BadResponse, false",
-			"400, InvalidParam, Rejected, true", "404, MissingParam, Rejected, true", "400, MissingParam, Rejected, true",
-			"400, InvalidAppId, Rejected, true", "400, QuotaExceeded, Rejected, true",
-			"400, SomethingNew, Rejected, true", "403, Forbidden, AuthFailed, true",
-			"403, Forbidden.RAM, AuthFailed, true", "403, OperationDenied, AuthFailed, true",
-			"404, InvalidAccessKeyId.NotFound, AuthFailed, true", "400, SignatureDoesNotMatch, AuthFailed, true",
-			"400, IncompleteSignature, AuthFailed, true", "400, InvalidTimeStamp.Expired, AuthFailed, true",
-			"400, SignatureNonceUsed, AuthFailed, true" })
+			"400, InvalidParam, Rejected, true", "404, MissingParam, Rejected, true",
+			"400, MissingParam, Rejected, true", "400, InvalidAppId, Rejected, true",
+			"400, QuotaExceeded, Rejected, true", "400, SomethingNew, Rejected, true",
+			"403, Forbidden, AuthFailed, true", "403, Forbidden.RAM, AuthFailed, true",
+			"403, OperationDenied, AuthFailed, true", "404, InvalidAccessKeyId.NotFound, AuthFailed, true",
+			"400, SignatureDoesNotMatch, AuthFailed, true", "400, IncompleteSignature, AuthFailed, true",
+			"400, InvalidTimeStamp.Expired, AuthFailed, true", "400, SignatureNonceUsed, AuthFailed, true" })
 	void mapsVendorErrorCodes(int status, String code, String failure, boolean outcomeKnown) {
 		this.vendor.server.stubFor(action("StopLiveMPUTask").willReturn(aResponse().withStatus(status)
 			.withHeader("Content-Type", "application/json")
@@ -122,10 +122,13 @@ class AliyunLiveRelayGatewayErrorTest {
 		assertThat(thrown.outcomeKnown()).isFalse();
 	}
 
-	/** Each fault happens after the request was sent, so the vendor may have acted: outcome unknown. */
+	/**
+	 * Each fault happens after the request was sent, so the vendor may have acted:
+	 * outcome unknown.
+	 */
 	@ParameterizedTest
-	@EnumSource(value = Fault.class, names = { "CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE",
-			"MALFORMED_RESPONSE_CHUNK", "RANDOM_DATA_THEN_CLOSE" })
+	@EnumSource(value = Fault.class, names = { "CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "MALFORMED_RESPONSE_CHUNK",
+			"RANDOM_DATA_THEN_CLOSE" })
 	void reportsBrokenConnectionAfterSendingAsOutcomeUnknown(Fault fault) {
 		this.vendor.server.stubFor(action("StopLiveMPUTask").willReturn(aResponse().withFault(fault)));
 
@@ -145,8 +148,8 @@ class AliyunLiveRelayGatewayErrorTest {
 		}
 		DefaultAcsClient client = new DefaultAcsClient(DefaultProfile.getProfile("cn-shanghai", "id", "secret"));
 		try {
-			AliyunLiveRelayGateway gateway = new AliyunLiveRelayGateway(client, CallSettings.fixed(
-					"127.0.0.1:" + closedPort, ProtocolType.HTTP, Duration.ofSeconds(1), Duration.ofSeconds(1)));
+			AliyunLiveRelayGateway gateway = new AliyunLiveRelayGateway(client, CallSettings
+				.fixed("127.0.0.1:" + closedPort, ProtocolType.HTTP, Duration.ofSeconds(1), Duration.ofSeconds(1)));
 
 			UpstreamFailure thrown = catchThrowableOfType(UpstreamFailure.class, () -> gateway.stop("app1", "task-1"));
 

@@ -49,15 +49,15 @@ class AliyunLiveRelayGatewayRequestTest {
 		var receipt = this.vendor.gateway.start("app1", "task-1", spec);
 
 		assertThat(receipt.requestId()).isEqualTo("req-start-1");
-		this.vendor.server.verify(postRequestedFor(urlPathEqualTo("/")).withQueryParam("Action",
-				equalTo("StartLiveMPUTask"))
-			.withQueryParam("AppId", equalTo("app1"))
-			.withQueryParam("ChannelId", equalTo("ch1"))
-			.withQueryParam("TaskId", equalTo("task-1"))
-			.withQueryParam("MixMode", equalTo("0"))
-			.withQueryParam("StreamURL", equalTo(PUSH))
-			.withQueryParam("MaxIdleTime", equalTo("30"))
-			.withQueryParam("Region", equalTo("CN-Shanghai")));
+		this.vendor.server
+			.verify(postRequestedFor(urlPathEqualTo("/")).withQueryParam("Action", equalTo("StartLiveMPUTask"))
+				.withQueryParam("AppId", equalTo("app1"))
+				.withQueryParam("ChannelId", equalTo("ch1"))
+				.withQueryParam("TaskId", equalTo("task-1"))
+				.withQueryParam("MixMode", equalTo("0"))
+				.withQueryParam("StreamURL", equalTo(PUSH))
+				.withQueryParam("MaxIdleTime", equalTo("30"))
+				.withQueryParam("Region", equalTo("CN-Shanghai")));
 		LoggedRequest request = this.vendor.received("StartLiveMPUTask");
 		JsonNode single = json(request, "SingleSubParams");
 		assertThat(single.get("UserId").stringValue()).isEqualTo("u1");
@@ -186,13 +186,14 @@ class AliyunLiveRelayGatewayRequestTest {
 		List<MixedUser> users = List.of(new MixedUser("u1", StreamType.AUDIO_VIDEO, SourceType.CAMERA, "ch1"),
 				new MixedUser("u2", StreamType.AUDIO, SourceType.SCREEN, "other-ch"));
 		List<Pane> panes = List.of(
-				new Pane(0, 0, 0.5, 1.0, 0, RenderMode.CROP, "u1", SourceType.CAMERA, "https://img.example.com/a.png?a=1&b=2"),
+				new Pane(0, 0, 0.5, 1.0, 0, RenderMode.CROP, "u1", SourceType.CAMERA,
+						"https://img.example.com/a.png?a=1&b=2"),
 				new Pane(0.5, 0.25, 0.5, 0.5, 1, RenderMode.FIT, "u2", SourceType.SCREEN, null));
 		Encode encode = new Encode(false, 128, 2, 44100, Encode.H264, 2000, 25, 50, 1280, 720, "high", "veryfast");
 		MixedSpec mixed = new MixedSpec(users, panes, new Background("https://img.example.com/bg.png", RenderMode.FIT),
 				encode);
-		return new RelaySpec("ch1", RelayMode.MIXED, null, mixed,
-				List.of(PUSH, "rtmp://backup.example.com/live/s1"), sei, null, null);
+		return new RelaySpec("ch1", RelayMode.MIXED, null, mixed, List.of(PUSH, "rtmp://backup.example.com/live/s1"),
+				sei, null, null);
 	}
 
 	private static void assertMixedTranscode(JsonNode transcode) {

@@ -25,7 +25,10 @@ import static io.streamrelay.upstream.aliyun.WireMockVendor.action;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** The SDK gateway behind the resilience decorator, with its default settings, against a scripted vendor. */
+/**
+ * The SDK gateway behind the resilience decorator, with its default settings, against a
+ * scripted vendor.
+ */
 class ResilientAliyunGatewayWireMockTest {
 
 	private static final RelaySpec SPEC = new RelaySpec("ch1", RelayMode.SINGLE, new SingleSource("u1", null, null),
@@ -79,10 +82,10 @@ class ResilientAliyunGatewayWireMockTest {
 
 	@Test
 	void startWhoseFirstAttemptFailedAfterSendingFindsItsOwnTask() {
-		script("StartLiveMPUTask", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
-				error(400, "InvalidParam"));
-		this.vendor.answer("ListRtcMPUTaskDetail", """
-				{"RequestId":"req-list","MPUTasks":[{"AppId":"app1","ChannelId":"ch1","TaskId":"task-1","MixMode":"0"}]}""");
+		script("StartLiveMPUTask", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), error(400, "InvalidParam"));
+		this.vendor.answer("ListRtcMPUTaskDetail",
+				"""
+						{"RequestId":"req-list","MPUTasks":[{"AppId":"app1","ChannelId":"ch1","TaskId":"task-1","MixMode":"0"}]}""");
 
 		assertThat(this.gateway.start("app1", "task-1", SPEC).requestId()).isEqualTo("req-err");
 		assertThat(requests("StartLiveMPUTask")).isEqualTo(2);

@@ -55,7 +55,10 @@ class TaskRequestsTest {
 		assertThat(update).doesNotContainKeys("MaxIdleTime", "Region", "SeiParams", "TranscodeParams");
 	}
 
-	/** Guards the byte-level equivalence with the SDK's typed setters: key order, HTML escaping, omitted nulls. */
+	/**
+	 * Guards the byte-level equivalence with the SDK's typed setters: key order, HTML
+	 * escaping, omitted nulls.
+	 */
 	@Test
 	void writesTheSameJsonTextAsTheSdkTypedSetters() {
 		StartLiveMPUTaskRequest sdk = new StartLiveMPUTaskRequest();
@@ -114,7 +117,8 @@ class TaskRequestsTest {
 		List<MixedUser> users = List.of(new MixedUser("u1", StreamType.AUDIO_VIDEO, SourceType.CAMERA, "ch1"),
 				new MixedUser("u2", StreamType.AUDIO, SourceType.SCREEN, "other-ch"));
 		List<Pane> panes = List.of(
-				new Pane(0, 0, 0.5, 1.0, 0, RenderMode.CROP, "u1", SourceType.CAMERA, "https://img.example.com/a.png?a=1"),
+				new Pane(0, 0, 0.5, 1.0, 0, RenderMode.CROP, "u1", SourceType.CAMERA,
+						"https://img.example.com/a.png?a=1"),
 				new Pane(0.5, 0.25, 0.5, 0.5, 1, RenderMode.FIT, "u2", SourceType.SCREEN, null));
 		MixedSpec mixed = new MixedSpec(users, panes, new Background("https://img.example.com/bg.png", null), encode());
 		return new RelaySpec("ch1", RelayMode.MIXED, null, mixed, TWO_URLS, SEI, 30, "CN-Shanghai");

@@ -32,8 +32,8 @@ class UpstreamPropertiesTest {
 
 	@Test
 	void rejectsZeroReadTimeout() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new UpstreamProperties(null, null, null, null, null,
-				Duration.ZERO, null, null))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new UpstreamProperties(null, null, null, null, null, Duration.ZERO, null, null))
 			.withMessageContaining("read-timeout");
 	}
 
@@ -79,8 +79,8 @@ class UpstreamPropertiesTest {
 	@Test
 	void resolvesTheEmulatorPortAtCallTime() {
 		MockEnvironment environment = new MockEnvironment();
-		UpstreamProperties emulator = new UpstreamProperties(null, "ignored.example.com", null, null, null, null,
-				null, null);
+		UpstreamProperties emulator = new UpstreamProperties(null, "ignored.example.com", null, null, null, null, null,
+				null);
 		CallSettings settings = AliyunUpstreamConfiguration.settings(emulator, environment);
 
 		environment.setProperty("local.server.port", "43210");

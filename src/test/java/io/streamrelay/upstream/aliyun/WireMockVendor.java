@@ -50,8 +50,8 @@ final class WireMockVendor implements AutoCloseable {
 	}
 
 	void answer(String action, String body) {
-		this.server.stubFor(action(action).willReturn(
-				aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
+		this.server.stubFor(action(action)
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
 	}
 
 	/** The single request received for an action. */

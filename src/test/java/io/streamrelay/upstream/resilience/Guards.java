@@ -15,7 +15,10 @@ import io.streamrelay.relaytask.RelayMode;
 import io.streamrelay.relaytask.RelaySpec;
 import io.streamrelay.relaytask.SingleSource;
 
-/** Builds a {@link ResilientLiveRelayGateway} over registries set up the way a test needs, without Spring. */
+/**
+ * Builds a {@link ResilientLiveRelayGateway} over registries set up the way a test needs,
+ * without Spring.
+ */
 final class Guards {
 
 	static final RelaySpec SPEC = new RelaySpec("ch1", RelayMode.SINGLE, new SingleSource("u1", null, null), null,
@@ -40,7 +43,10 @@ final class Guards {
 
 	final RateLimiterRegistry limiters = RateLimiterRegistry.ofDefaults();
 
-	/** Instances registered up front, as the Boot starter does for every configured instance. */
+	/**
+	 * Instances registered up front, as the Boot starter does for every configured
+	 * instance.
+	 */
 	ResilientLiveRelayGateway around(LiveRelayGateway vendor) {
 		this.breakers.circuitBreaker(OperationGuard.BREAKER, this.breaker);
 		for (VendorOperation operation : VendorOperation.values()) {

@@ -54,7 +54,9 @@ class ResilienceWiringTest {
 		assertThat(gateway.guard(VendorOperation.START).retry()).isSameAs(this.retries.retry("vendor-start"));
 		assertThat(this.retries.retry("vendor-start").getRetryConfig().getMaxAttempts()).isEqualTo(3);
 		assertThat(this.retries.retry("vendor-stop").getRetryConfig().getMaxAttempts()).isEqualTo(5);
-		IntervalBiFunction<Object> backoff = this.retries.retry("vendor-update").getRetryConfig().getIntervalBiFunction();
+		IntervalBiFunction<Object> backoff = this.retries.retry("vendor-update")
+			.getRetryConfig()
+			.getIntervalBiFunction();
 		Either<Throwable, Object> failure = Either.left(new UpstreamFailure.TimedOut("SDK.ReadTimeout", "late"));
 		Set<Long> firstWaits = new HashSet<>();
 		for (int i = 0; i < 50; i++) {

@@ -69,12 +69,15 @@ class ResilientGatewayBreakerAndLimiterTest {
 	@Test
 	void startWhoseOutcomeIsUnknownStaysUnknownWhenTheBreakerOpensBetweenAttempts() {
 		this.guards.retry = RetryConfig.custom().maxAttempts(3).waitDuration(Duration.ofMillis(1)).build();
-		this.guards.breaker = CircuitBreakerConfig.from(this.guards.breaker).slidingWindowSize(2).minimumNumberOfCalls(2)
+		this.guards.breaker = CircuitBreakerConfig.from(this.guards.breaker)
+			.slidingWindowSize(2)
+			.minimumNumberOfCalls(2)
 			.build();
-		ResilientLiveRelayGateway gateway = this.guards
-			.around(this.vendor.always(VendorOperation.START, () -> new UpstreamFailure.TimedOut("SDK.ReadTimeout", "x")));
+		ResilientLiveRelayGateway gateway = this.guards.around(
+				this.vendor.always(VendorOperation.START, () -> new UpstreamFailure.TimedOut("SDK.ReadTimeout", "x")));
 
-		assertThat(catchThrowable(() -> gateway.start("app1", "t1", SPEC))).isInstanceOf(UpstreamFailure.TimedOut.class);
+		assertThat(catchThrowable(() -> gateway.start("app1", "t1", SPEC)))
+			.isInstanceOf(UpstreamFailure.TimedOut.class);
 		assertThat(this.vendor.calls(VendorOperation.START)).isEqualTo(2);
 	}
 

@@ -9,7 +9,10 @@ import static io.streamrelay.upstream.resilience.Guards.SPEC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-/** A retry after an unknown outcome may meet the effect of the first attempt: start and stop resolve it. */
+/**
+ * A retry after an unknown outcome may meet the effect of the first attempt: start and
+ * stop resolve it.
+ */
 class ResilientGatewayDoubleCallTest {
 
 	private final ScriptedGateway vendor = new ScriptedGateway();
@@ -88,7 +91,8 @@ class ResilientGatewayDoubleCallTest {
 	@Test
 	void stopThatFailedThenFindsNoTaskIsASuccess() {
 		this.vendor.fails(VendorOperation.STOP, () -> new UpstreamFailure.BadResponse("InternalError", "boom", "R1"))
-			.fails(VendorOperation.STOP, () -> new UpstreamFailure.Rejected("InvalidParam", "no such task", "R-gone", 400))
+			.fails(VendorOperation.STOP,
+					() -> new UpstreamFailure.Rejected("InvalidParam", "no such task", "R-gone", 400))
 			.listsTask(false);
 
 		assertThat(this.gateway.stop("app1", "t1").requestId()).isEqualTo("R-gone");

@@ -26,12 +26,15 @@ class ResilientGatewayRetryTest {
 
 	static Stream<Arguments> retryable() {
 		return Stream.of(
-				Arguments.of("Unreachable", (Supplier<UpstreamFailure>) () -> new UpstreamFailure.Unreachable(
-						"SDK.ServerUnreachable", "refused")),
+				Arguments.of("Unreachable",
+						(Supplier<UpstreamFailure>) () -> new UpstreamFailure.Unreachable("SDK.ServerUnreachable",
+								"refused")),
 				Arguments.of("Throttled",
-						(Supplier<UpstreamFailure>) () -> new UpstreamFailure.Throttled("Throttling.User", "slow", "R1")),
+						(Supplier<UpstreamFailure>) () -> new UpstreamFailure.Throttled("Throttling.User", "slow",
+								"R1")),
 				Arguments.of("BadResponse",
-						(Supplier<UpstreamFailure>) () -> new UpstreamFailure.BadResponse("InternalError", "boom", "R2")),
+						(Supplier<UpstreamFailure>) () -> new UpstreamFailure.BadResponse("InternalError", "boom",
+								"R2")),
 				Arguments.of("TimedOut",
 						(Supplier<UpstreamFailure>) () -> new UpstreamFailure.TimedOut("SDK.ReadTimeout", "late")));
 	}
@@ -39,11 +42,14 @@ class ResilientGatewayRetryTest {
 	static Stream<Arguments> notRetryable() {
 		return Stream.of(
 				Arguments.of("Rejected",
-						(Supplier<UpstreamFailure>) () -> new UpstreamFailure.Rejected("InvalidParam", "bad", "R3", 400)),
-				Arguments.of("AuthFailed", (Supplier<UpstreamFailure>) () -> new UpstreamFailure.AuthFailed(
-						"SignatureDoesNotMatch", "sig", "R4")),
+						(Supplier<UpstreamFailure>) () -> new UpstreamFailure.Rejected("InvalidParam", "bad", "R3",
+								400)),
+				Arguments.of("AuthFailed",
+						(Supplier<UpstreamFailure>) () -> new UpstreamFailure.AuthFailed("SignatureDoesNotMatch", "sig",
+								"R4")),
 				Arguments.of("RateLimited",
-						(Supplier<UpstreamFailure>) () -> new UpstreamFailure.RateLimited("RateLimited.Local", "x", 1)));
+						(Supplier<UpstreamFailure>) () -> new UpstreamFailure.RateLimited("RateLimited.Local", "x",
+								1)));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -82,8 +88,8 @@ class ResilientGatewayRetryTest {
 	@Test
 	void keepsTheConfiguredNumberOfAttempts() {
 		this.guards.retry = io.github.resilience4j.retry.RetryConfig.from(this.guards.retry).maxAttempts(5).build();
-		ResilientLiveRelayGateway gateway = this.guards.around(
-				this.vendor.always(VendorOperation.STOP, () -> new UpstreamFailure.Unreachable("SDK.ServerUnreachable", "x")));
+		ResilientLiveRelayGateway gateway = this.guards.around(this.vendor.always(VendorOperation.STOP,
+				() -> new UpstreamFailure.Unreachable("SDK.ServerUnreachable", "x")));
 
 		assertThat(catchThrowable(() -> gateway.stop("app1", "t1"))).isInstanceOf(UpstreamFailure.Unreachable.class);
 		assertThat(this.vendor.calls(VendorOperation.STOP)).isEqualTo(5);
@@ -97,7 +103,8 @@ class ResilientGatewayRetryTest {
 		ResilientLiveRelayGateway gateway = this.guards.around(this.vendor.always(VendorOperation.UPDATE,
 				() -> new UpstreamFailure.Rejected("InvalidParam", "bad", "R", 400)));
 
-		assertThat(catchThrowable(() -> gateway.update("app1", "t1", SPEC))).isInstanceOf(UpstreamFailure.Rejected.class);
+		assertThat(catchThrowable(() -> gateway.update("app1", "t1", SPEC)))
+			.isInstanceOf(UpstreamFailure.Rejected.class);
 		assertThat(this.vendor.calls(VendorOperation.UPDATE)).isEqualTo(1);
 	}
 
@@ -105,7 +112,9 @@ class ResilientGatewayRetryTest {
 	void defaultBackoffGrowsExponentiallyWithJitter() {
 		this.guards.retry = VendorDefaults.retry();
 		ResilientLiveRelayGateway gateway = this.guards.around(this.vendor);
-		IntervalBiFunction<Object> backoff = gateway.guard(VendorOperation.START).retry().getRetryConfig()
+		IntervalBiFunction<Object> backoff = gateway.guard(VendorOperation.START)
+			.retry()
+			.getRetryConfig()
 			.getIntervalBiFunction();
 		Either<Throwable, Object> failure = Either.left(new UpstreamFailure.TimedOut("SDK.ReadTimeout", "late"));
 		Set<Long> firstWaits = new HashSet<>();

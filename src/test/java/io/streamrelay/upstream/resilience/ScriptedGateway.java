@@ -15,13 +15,12 @@ import io.streamrelay.relaytask.UpstreamReceipt;
 import io.streamrelay.relaytask.UpstreamTaskView;
 
 /**
- * A vendor that answers each operation from a script: queued failures first, then success (or, once
- * {@link #always} is set, that failure forever). Counts every call.
+ * A vendor that answers each operation from a script: queued failures first, then success
+ * (or, once {@link #always} is set, that failure forever). Counts every call.
  */
 final class ScriptedGateway implements LiveRelayGateway {
 
-	private final Map<VendorOperation, Deque<Supplier<UpstreamFailure>>> scripts = new EnumMap<>(
-			VendorOperation.class);
+	private final Map<VendorOperation, Deque<Supplier<UpstreamFailure>>> scripts = new EnumMap<>(VendorOperation.class);
 
 	private final Map<VendorOperation, Supplier<UpstreamFailure>> always = new EnumMap<>(VendorOperation.class);
 
