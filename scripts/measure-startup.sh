@@ -1,10 +1,22 @@
 #!/usr/bin/env bash
 # Measures start-up time and idle memory of the packaged jar (H2 + emulator, the defaults).
 # Usage: ./mvnw -B -q package -DskipTests && scripts/measure-startup.sh [runs]
+#        CDS=1 scripts/measure-startup.sh [runs]   the same with a class-data-sharing archive, as the Dockerfile does
 # Loopback only; every run stops by itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=$(ls target/streamrelay-*.jar | head -1)
+# extra JVM options, e.g. EXTRA_JAVA_OPTS="-Xmx256m -XX:+UseSerialGC" for a small container
+read -r -a JAVA_OPTS <<<"${EXTRA_JAVA_OPTS:-}"
+if [ "${CDS:-0}" = "1" ]; then
+	CDS_DIR=$(mktemp -d)
+	java -Djarmode=tools -jar "$JAR" extract --destination "$CDS_DIR" >/dev/null
+	JAR=$(ls "$CDS_DIR"/streamrelay-*.jar)
+	java -XX:ArchiveClassesAtExit="$CDS_DIR/app.jsa" -Dspring.context.exit=onRefresh -jar "$JAR" \
+		--spring.datasource.url=jdbc:h2:mem:training --server.port=0 >"$CDS_DIR/training.log" 2>&1
+	JAVA_OPTS+=(-XX:SharedArchiveFile="$CDS_DIR/app.jsa")
+	JAR=$(realpath --relative-to="$PWD" "$JAR")
+fi
 if curl -s -o /dev/null "http://127.0.0.1:${PORT:-18080}/"; then
 	echo "port ${PORT:-18080} is already in use: stop what runs there or set PORT" >&2
 	exit 1
@@ -15,7 +27,7 @@ for run in $(seq 1 "$RUNS"); do
 	WORK=$(mktemp -d)
 	cp -r config "$WORK/"
 	start=$(date +%s%N)
-	(cd "$WORK" && exec java -jar "$OLDPWD/$JAR" --server.port="$PORT" >"$WORK/app.log" 2>&1) &
+	(cd "$WORK" && exec java "${JAVA_OPTS[@]}" -jar "$(realpath "$OLDPWD/$JAR")" --server.port="$PORT" >"$WORK/app.log" 2>&1) &
 	pid=$!
 	ready=""
 	for _ in $(seq 1 600); do
