@@ -1,5 +1,7 @@
 package io.streamrelay.idempotency;
 
+import io.streamrelay.testing.PostgresTestDatabase;
+
 import org.junit.jupiter.api.BeforeAll;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,4 +1,4 @@
-package io.streamrelay.idempotency;
+package io.streamrelay.testing;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Assumptions;
@@ -13,14 +13,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * variable), in a schema of the test's own that is rebuilt from the migrations on every
  * run; tests are skipped loudly when it is unset.
  */
-final class PostgresTestDatabase {
+public final class PostgresTestDatabase {
 
-	static final String URL_VARIABLE = "STREAMRELAY_TEST_POSTGRES_URL";
+	public static final String URL_VARIABLE = "STREAMRELAY_TEST_POSTGRES_URL";
 
 	private PostgresTestDatabase() {
 	}
 
-	static void require(String what) {
+	public static void require(String what) {
 		if (setting(URL_VARIABLE) == null) {
 			String message = "PostgreSQL tests SKIPPED (" + what + "): set " + URL_VARIABLE
 					+ " (e.g. jdbc:postgresql://127.0.0.1:5432/test) to run them on PostgreSQL";
@@ -29,7 +29,7 @@ final class PostgresTestDatabase {
 		}
 	}
 
-	static void register(DynamicPropertyRegistry registry, String schema) {
+	public static void register(DynamicPropertyRegistry registry, String schema) {
 		registry.add("spring.datasource.url", () -> withSchema(setting(URL_VARIABLE), schema));
 		registry.add("spring.datasource.username", () -> orDefault(setting(URL_VARIABLE + "_USER"), "postgres"));
 		registry.add("spring.datasource.password", () -> orDefault(setting(URL_VARIABLE + "_PASSWORD"), ""));
@@ -61,7 +61,7 @@ final class PostgresTestDatabase {
 	 * Starts every run from an empty schema so that the migrations themselves are tested.
 	 */
 	@TestConfiguration(proxyBeanMethods = false)
-	static class RebuildSchema {
+	public static class RebuildSchema {
 
 		@Bean
 		FlywayMigrationStrategy cleanThenMigrate() {
