@@ -39,6 +39,14 @@ public record EmulatedTask(String appId, String channelId, String taskId, String
 		callCounts = Map.copyOf(callCounts);
 	}
 
+	/** Stream URLs and parameters carry stream keys and auth tokens: never printed. */
+	@Override
+	public String toString() {
+		return "EmulatedTask[appId=" + appId + ", channelId=" + channelId + ", taskId=" + taskId + ", mixMode="
+				+ mixMode + ", state=" + state + ", origin=" + origin + ", streamUrls=" + streamUrls.size()
+				+ " hidden, revision=" + revision + "]";
+	}
+
 	public boolean running() {
 		return this.state == State.RUNNING;
 	}

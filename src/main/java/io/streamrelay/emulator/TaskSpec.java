@@ -15,4 +15,11 @@ record TaskSpec(String appId, String channelId, String taskId, String mixMode, L
 		params = Map.copyOf(params);
 	}
 
+	/** Stream URLs carry stream keys and auth tokens: never printed. */
+	@Override
+	public String toString() {
+		return "TaskSpec[appId=" + appId + ", channelId=" + channelId + ", taskId=" + taskId + ", mixMode=" + mixMode
+				+ ", streamUrls=" + streamUrls.size() + " hidden]";
+	}
+
 }
