@@ -83,13 +83,7 @@ public final class RelayTaskService {
 		if (current.version() != expectedVersion) {
 			throw new RelayTaskModifiedConcurrently(taskId);
 		}
-		RelayApp app = app(appId);
-		RelaySpec spec = normalize(app, requested);
-		List<Violation> violations = RelaySpecRules.checkUpdate(current.spec(), spec);
-		if (!violations.isEmpty()) {
-			throw new InvalidRelaySpec(violations);
-		}
-		checkPolicy(app, spec);
+		RelaySpec spec = SpecPreparation.forUpdate(app(appId), current.spec(), requested);
 		RelayTask updating = current.beginUpdate(spec, clock.instant());
 		write(updating, current.version(), null);
 		try {
@@ -188,21 +182,7 @@ public final class RelayTaskService {
 	}
 
 	private RelaySpec prepare(String appId, RelaySpec requested) {
-		RelayApp app = app(appId);
-		RelaySpec spec = normalize(app, requested);
-		List<Violation> violations = RelaySpecRules.check(spec);
-		if (!violations.isEmpty()) {
-			throw new InvalidRelaySpec(violations);
-		}
-		checkPolicy(app, spec);
-		return spec;
-	}
-
-	private static void checkPolicy(RelayApp app, RelaySpec spec) {
-		List<Violation> refused = app.destinationViolations(spec);
-		if (!refused.isEmpty()) {
-			throw new DestinationNotAllowed(refused);
-		}
+		return SpecPreparation.forStart(app(appId), requested);
 	}
 
 	private RelayApp app(String appId) {
@@ -225,24 +205,6 @@ public final class RelayTaskService {
 			throw new RelayTaskAlreadyExists(taskId, null);
 		}
 		return restarting;
-	}
-
-	static RelaySpec normalize(RelayApp app, RelaySpec spec) {
-		RelaySpec normalized = spec;
-		if (normalized.destinations().isEmpty() && normalized.anchorUserId() != null) {
-			normalized = normalized
-				.withDestinations(List.of(app.defaultDestination(normalized.channelId(), normalized.anchorUserId())));
-		}
-		if (normalized.sei() == null && app.defaultSei() != null) {
-			normalized = normalized.withSei(app.defaultSei());
-		}
-		if (normalized.mode() == RelayMode.MIXED && normalized.mixed() != null && normalized.mixed().encode() == null) {
-			MixedSpec mixed = normalized.mixed();
-			normalized = new RelaySpec(normalized.channelId(), normalized.mode(), normalized.single(),
-					new MixedSpec(mixed.users(), mixed.panes(), mixed.background(), Encode.defaults()),
-					normalized.destinations(), normalized.sei(), normalized.maxIdleSeconds(), normalized.region());
-		}
-		return normalized;
 	}
 
 	private void write(RelayTask next, long expectedVersion, RelayTaskEvent event) {

@@ -502,7 +502,7 @@ class RelayTaskServiceTest {
 
 	@Test
 	void normalizationFillsTheDefaultDestinationAndSei() {
-		RelaySpec spec = RelayTaskService.normalize(new FakeApp("app1", APP_SEI), single("ch1", "u1"));
+		RelaySpec spec = SpecPreparation.normalize(new FakeApp("app1", APP_SEI), single("ch1", "u1"));
 		assertThat(spec.destinations()).containsExactly("rtmp://push.test/live/app1_ch1_u1_camera");
 		assertThat(spec.sei()).isEqualTo(APP_SEI);
 	}
@@ -512,20 +512,20 @@ class RelayTaskServiceTest {
 		SeiSettings own = new SeiSettings(5, new SeiSettings.SeiTiming(1000, false), null);
 		RelaySpec requested = single("ch1", "u1").withDestinations(List.of("rtmp://cdn.example.com/app/key"))
 			.withSei(own);
-		RelaySpec spec = RelayTaskService.normalize(new FakeApp("app1", APP_SEI), requested);
+		RelaySpec spec = SpecPreparation.normalize(new FakeApp("app1", APP_SEI), requested);
 		assertThat(spec.destinations()).containsExactly("rtmp://cdn.example.com/app/key");
 		assertThat(spec.sei()).isEqualTo(own);
 	}
 
 	@Test
 	void normalizationLeavesSeiAbsentWhenTheAppHasNoDefault() {
-		RelaySpec spec = RelayTaskService.normalize(new FakeApp("app2", null), single("ch1", "u1"));
+		RelaySpec spec = SpecPreparation.normalize(new FakeApp("app2", null), single("ch1", "u1"));
 		assertThat(spec.sei()).isNull();
 	}
 
 	@Test
 	void normalizationFillsEncodeDefaultsOfAMixedRelayAndUsesTheFirstUserForTheDestination() {
-		RelaySpec spec = RelayTaskService.normalize(new FakeApp("app1", APP_SEI), mixed("chm", null, "a", "b"));
+		RelaySpec spec = SpecPreparation.normalize(new FakeApp("app1", APP_SEI), mixed("chm", null, "a", "b"));
 		assertThat(spec.mixed().encode()).isEqualTo(Encode.defaults());
 		assertThat(spec.mixed().users()).extracting(MixedUser::userId).containsExactly("a", "b");
 		assertThat(spec.destinations()).containsExactly("rtmp://push.test/live/app1_chm_a_camera");
@@ -534,7 +534,7 @@ class RelayTaskServiceTest {
 	@Test
 	void normalizationKeepsAnExplicitEncode() {
 		Encode audioOnly = new Encode(true, 64, 1, 48000, null, null, null, null, null, null, null, null);
-		RelaySpec spec = RelayTaskService.normalize(new FakeApp("app1", APP_SEI), mixed("chm", audioOnly, "a"));
+		RelaySpec spec = SpecPreparation.normalize(new FakeApp("app1", APP_SEI), mixed("chm", audioOnly, "a"));
 		assertThat(spec.mixed().encode()).isEqualTo(audioOnly);
 	}
 
