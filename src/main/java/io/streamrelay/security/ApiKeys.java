@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.streamrelay.upstream.aliyun.UpstreamProperties;
 import org.apache.commons.codec.digest.DigestUtils;
 
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,8 +23,10 @@ class ApiKeys {
 
 	private final List<ApiKey> keys;
 
-	ApiKeys(ApiSecurityProperties properties, Environment environment) {
-		boolean aliyun = "aliyun".equalsIgnoreCase(environment.getProperty("streamrelay.upstream.mode", "emulator"));
+	ApiKeys(ApiSecurityProperties properties, UpstreamProperties upstream) {
+		// the bound mode, not the raw text: relaxed binding turns "ali-yun" into ALIYUN
+		// too
+		boolean aliyun = upstream.mode() == UpstreamProperties.Mode.ALIYUN;
 		String developmentHash = DigestUtils.sha256Hex(DevelopmentKey.VALUE);
 		List<ApiKey> configured = new ArrayList<>();
 		Set<String> names = new HashSet<>();

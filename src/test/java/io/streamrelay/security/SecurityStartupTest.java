@@ -71,6 +71,13 @@ class SecurityStartupTest {
 	}
 
 	@Test
+	void refusesAModeSpelledLooselySoThatTheDevelopmentKeyCannotSlipIntoAliyunMode() {
+		List<String> properties = aliyun();
+		properties.add("streamrelay.upstream.mode=ali-yun");
+		assertThat(failure(properties)).contains("streamrelay.upstream.mode must be exactly 'emulator' or 'aliyun'");
+	}
+
+	@Test
 	void refusesAKeyThatIsNotAHash() {
 		String message = failure(aliyun("streamrelay.security.api-keys[0].name=plain",
 				"streamrelay.security.api-keys[0].sha256=my-plain-text-key",

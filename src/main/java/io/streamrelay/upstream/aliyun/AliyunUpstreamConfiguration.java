@@ -29,6 +29,7 @@ class AliyunUpstreamConfiguration {
 
 	@Bean(destroyMethod = "shutdown")
 	DefaultAcsClient aliyunAcsClient(UpstreamProperties properties, Environment environment) {
+		refuseAmbiguousMode(environment);
 		refuseCertificateCheckBypass(properties, environment);
 		UpstreamCredentials credentials = UpstreamCredentials.resolve(properties, environment);
 		DefaultProfile profile = DefaultProfile.getProfile(properties.regionId(), credentials.accessKeyId(),
@@ -52,6 +53,17 @@ class AliyunUpstreamConfiguration {
 		return new ResilientLiveRelayGateway(
 				new AliyunLiveRelayGateway(aliyunAcsClient, settings(properties, environment)), retryRegistry,
 				circuitBreakerRegistry, rateLimiterRegistry);
+	}
+
+	/**
+	 * Relaxed binding would read "ali-yun" as ALIYUN while text comparisons elsewhere
+	 * (the emulator's condition) would not: only the two exact words are accepted.
+	 */
+	static void refuseAmbiguousMode(Environment environment) {
+		String raw = environment.getProperty("streamrelay.upstream.mode");
+		if (raw != null && !raw.equalsIgnoreCase("emulator") && !raw.equalsIgnoreCase("aliyun")) {
+			throw new IllegalStateException("streamrelay.upstream.mode must be exactly 'emulator' or 'aliyun'");
+		}
 	}
 
 	/**

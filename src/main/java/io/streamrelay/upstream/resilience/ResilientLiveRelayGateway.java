@@ -88,8 +88,8 @@ public final class ResilientLiveRelayGateway implements LiveRelayGateway {
 	/**
 	 * A rejection that follows an attempt of unknown outcome may be the vendor seeing
 	 * that attempt's effect: the vendor's list decides. Success when the task runs
-	 * ({@code runningMeansDone}, start) or no longer runs (stop); the rejection stands
-	 * otherwise; and if the list cannot be read the outcome stays unknown.
+	 * ({@code runningMeansDone}, start) or no longer runs (stop); otherwise, and when the
+	 * list cannot be read, the outcome stays unknown.
 	 */
 	private UpstreamReceipt resolveDoubleCall(String appId, String taskId, Attempts attempts,
 			UpstreamFailure.Rejected rejected, boolean runningMeansDone) {
@@ -107,7 +107,11 @@ public final class ResilientLiveRelayGateway implements LiveRelayGateway {
 		if (running == runningMeansDone) {
 			return new UpstreamReceipt(rejected.requestId());
 		}
-		throw rejected;
+		// The list does not confirm, but the earlier attempt may still be in flight or
+		// the list may lag: the
+		// outcome stays unknown (the task stays transitional for the reconciler), never a
+		// refusal.
+		throw unknown;
 	}
 
 	OperationGuard guard(VendorOperation operation) {
