@@ -10,6 +10,8 @@ import java.util.Set;
 import io.streamrelay.relaytask.RelayTaskEvent.Action;
 import io.streamrelay.relaytask.RelayTaskEvent.Outcome;
 import io.streamrelay.relaytask.RelayTasks.TaskKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Resolves tasks left in a transitional state (crash, timeout, lost answer) by reading
@@ -19,8 +21,10 @@ import io.streamrelay.relaytask.RelayTasks.TaskKey;
  */
 public final class RelayTaskReconciler {
 
-	private static final Set<RelayTaskState> WATCHED = Set.of(RelayTaskState.STARTING, RelayTaskState.UPDATING,
-			RelayTaskState.STOPPING, RelayTaskState.ACTIVE);
+	private static final Set<RelayTaskState> TRANSITIONAL = Set.of(RelayTaskState.STARTING, RelayTaskState.UPDATING,
+			RelayTaskState.STOPPING);
+
+	private static final Logger log = LoggerFactory.getLogger(RelayTaskReconciler.class);
 
 	private final RelayTasks tasks;
 
@@ -57,21 +61,25 @@ public final class RelayTaskReconciler {
 	 * {@code grace} are left alone: their request may still be in flight.
 	 */
 	public synchronized Report reconcile(int batchSize, Duration grace) {
-		List<RelayTask> batch = this.tasks.inStates(WATCHED, this.cursor, batchSize);
-		if (batch.size() < batchSize) {
-			this.cursor = null;
-		}
-		else {
-			RelayTask last = batch.get(batch.size() - 1);
-			this.cursor = new TaskKey(last.appId(), last.taskId());
-		}
 		Instant cutoff = this.clock.instant().minus(grace);
+		// stuck tasks first, oldest first: they may block updates or keep billing
+		List<RelayTask> stuck = this.tasks.staleInStates(TRANSITIONAL, cutoff, batchSize);
 		Report report = new Report(0, 0, 0, 0);
-		for (RelayTask task : batch) {
-			if (task.state().isTransitional() && task.updatedAt().isAfter(cutoff)) {
-				continue;
-			}
+		for (RelayTask task : stuck) {
 			report = report.plus(reconcileOne(task));
+		}
+		int room = batchSize - stuck.size();
+		if (room <= 0) {
+			return report;
+		}
+		List<RelayTask> active = this.tasks.inStates(Set.of(RelayTaskState.ACTIVE), this.cursor, room);
+		this.cursor = active.size() < room ? null
+				: new TaskKey(active.get(active.size() - 1).appId(), active.get(active.size() - 1).taskId());
+		for (RelayTask task : active) {
+			// a task that just became active may not be listed yet
+			if (!task.updatedAt().isAfter(cutoff)) {
+				report = report.plus(reconcileOne(task));
+			}
 		}
 		return report;
 	}
@@ -88,6 +96,12 @@ public final class RelayTaskReconciler {
 		}
 		catch (UpstreamFailure failure) {
 			// The vendor is not answering clearly now: try again on a later run.
+			return Result.UNRESOLVED;
+		}
+		catch (RuntimeException ex) {
+			// One task must not stop the others (a database hiccup, an unreadable row):
+			// next run.
+			log.warn("Could not reconcile relay task {}/{}", task.appId(), task.taskId(), ex);
 			return Result.UNRESOLVED;
 		}
 	}

@@ -36,6 +36,12 @@ public interface RelayTasks {
 	 */
 	List<RelayTask> inStates(Set<RelayTaskState> states, TaskKey after, int limit);
 
+	/**
+	 * Tasks of every app in one of {@code states}, last changed before
+	 * {@code updatedBefore}, oldest first.
+	 */
+	List<RelayTask> staleInStates(Set<RelayTaskState> states, java.time.Instant updatedBefore, int limit);
+
 	/** The identity of a task across apps: a keyset position. */
 	record TaskKey(String appId, String taskId) {
 	}

@@ -78,6 +78,17 @@ public class InMemoryRelayTasks implements RelayTasks {
 	}
 
 	@Override
+	public synchronized List<RelayTask> staleInStates(Set<RelayTaskState> states, java.time.Instant updatedBefore,
+			int limit) {
+		return this.tasks.values()
+			.stream()
+			.filter((t) -> states.contains(t.state()) && t.updatedAt().isBefore(updatedBefore))
+			.sorted(Comparator.comparing(RelayTask::updatedAt))
+			.limit(Math.max(0, limit))
+			.toList();
+	}
+
+	@Override
 	public synchronized List<RelayTaskEvent> events(String appId, String taskId) {
 		return this.events.stream().filter((e) -> e.appId().equals(appId) && e.taskId().equals(taskId)).toList();
 	}

@@ -154,6 +154,7 @@ class RelayTaskReconcilerTest {
 		this.service.start("app1", "t2", single("c", "u2"));
 		this.gateway.reset();
 		this.gateway.describeFinds(false);
+		later(Duration.ofMinutes(3));
 		RelayTaskReconciler.Report report = this.reconciler.reconcile(100, Duration.ofMinutes(2));
 		assertThat(report.drifted()).isEqualTo(2);
 		assertThat(this.tasks.find("app1", "t1").orElseThrow().state()).isEqualTo(RelayTaskState.STOPPED);
@@ -169,6 +170,7 @@ class RelayTaskReconcilerTest {
 		this.service.adopt("app1", null, single("c", "sdkuser"));
 		this.gateway.reset();
 		this.gateway.describeFinds(true);
+		later(Duration.ofMinutes(3));
 		RelayTaskReconciler.Report report = this.reconciler.reconcile(100, Duration.ofMinutes(2));
 		assertThat(report.drifted()).isZero();
 		assertThat(this.gateway.calls()).extracting(RecordingGateway.Call::taskId).containsExactly("t1");
@@ -198,11 +200,58 @@ class RelayTaskReconcilerTest {
 			this.service.start("app1", "t" + i, single("c", "u" + i));
 		}
 		this.gateway.reset();
+		later(Duration.ofMinutes(3));
 		assertThat(this.reconciler.reconcile(2, Duration.ofMinutes(2)).examined()).isEqualTo(2);
 		assertThat(this.reconciler.reconcile(2, Duration.ofMinutes(2)).examined()).isEqualTo(2);
 		assertThat(this.reconciler.reconcile(2, Duration.ofMinutes(2)).examined()).isEqualTo(1);
 		assertThat(this.gateway.calls()).extracting(RecordingGateway.Call::taskId)
 			.containsExactly("t0", "t1", "t2", "t3", "t4");
+	}
+
+	@Test
+	void leavesJustActivatedTasksAloneSoALaggingListCannotStopThem() {
+		this.service.start("app1", "t1", single("c", "u1"));
+		this.gateway.reset();
+		this.gateway.describeFinds(false);
+		later(Duration.ofSeconds(10));
+		assertThat(this.reconciler.reconcile(100, Duration.ofMinutes(2)).examined()).isZero();
+		assertThat(this.tasks.find("app1", "t1").orElseThrow().state()).isEqualTo(RelayTaskState.ACTIVE);
+	}
+
+	@Test
+	void resolvesStuckTasksBeforeCheckingActiveOnesEvenWhenManyAreActive() {
+		for (int i = 0; i < 5; i++) {
+			this.service.start("app1", "a" + i, single("c", "a" + i));
+		}
+		startWithUnknownOutcome("z-stuck");
+		later(Duration.ofMinutes(3));
+		this.gateway.describeFinds(true);
+		RelayTaskReconciler.Report report = this.reconciler.reconcile(1, Duration.ofMinutes(2));
+		assertThat(report.examined()).isEqualTo(1);
+		assertThat(this.tasks.find("app1", "z-stuck").orElseThrow().state()).isEqualTo(RelayTaskState.ACTIVE);
+	}
+
+	@Test
+	void oneTaskThatCannotBeReconciledDoesNotStopTheOthers() {
+		startWithUnknownOutcome("t1");
+		startWithUnknownOutcome("t2");
+		later(Duration.ofMinutes(3));
+		RecordingGateway flaky = new RecordingGateway() {
+
+			@Override
+			public java.util.Optional<UpstreamTaskView> describe(String appId, String taskId) {
+				if (taskId.equals("t1")) {
+					throw new IllegalStateException("unreadable row");
+				}
+				return super.describe(appId, taskId);
+			}
+
+		};
+		RelayTaskReconciler.Report report = new RelayTaskReconciler(this.tasks, flaky, this.clock).reconcile(100,
+				Duration.ofMinutes(2));
+		assertThat(report.unresolved()).isEqualTo(1);
+		assertThat(report.resolved()).isEqualTo(1);
+		assertThat(this.tasks.find("app1", "t2").orElseThrow().state()).isEqualTo(RelayTaskState.ACTIVE);
 	}
 
 }

@@ -34,6 +34,7 @@ public final class Replicas implements AutoCloseable {
 			properties.add("spring.main.banner-mode=off");
 			properties.add("streamrelay.emulator.stream-url-cooldown=0s");
 			properties.add("streamrelay.reconciler.enabled=false");
+			properties.add("streamrelay.reconciler.grace=0s");
 			properties.addAll(io.streamrelay.security.TestKeys.ADMIN_PROPERTIES);
 			if (i > 0) {
 				properties.add("streamrelay.upstream.mode=aliyun");

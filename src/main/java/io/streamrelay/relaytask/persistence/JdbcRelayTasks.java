@@ -149,6 +149,21 @@ class JdbcRelayTasks implements RelayTasks {
 	}
 
 	@Override
+	public List<RelayTask> staleInStates(Set<RelayTaskState> states, java.time.Instant updatedBefore, int limit) {
+		if (states.isEmpty() || limit < 1) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql("select " + TASK_COLUMNS + " from relay_task where state in (:states) and updated_at < :before"
+					+ " order by updated_at, app_id, task_id limit :limit")
+			.param("states", states.stream().map(Enum::name).toList())
+			.param("before", java.time.OffsetDateTime.ofInstant(updatedBefore, java.time.ZoneOffset.UTC))
+			.param("limit", limit)
+			.query(this.rows::task)
+			.list();
+	}
+
+	@Override
 	public List<RelayTaskEvent> events(String appId, String taskId) {
 		return this.jdbc.sql(SELECT_EVENTS)
 			.param("appId", appId)

@@ -393,4 +393,23 @@ class JdbcRelayTasksTests {
 		assertThat(this.tasks.inStates(java.util.Set.of(), null, 10)).isEmpty();
 	}
 
+	@Test
+	void listsStaleTasksInGivenStatesOldestFirst() {
+		RelayTask young = activeTask("app-a", "young", singleSpec("c"));
+		RelayTask old = updatingTaskWithError("app-b", "old");
+		this.tasks.insert(young, null);
+		this.tasks.insert(old, null);
+		java.util.Set<RelayTaskState> states = java.util.Set.of(RelayTaskState.ACTIVE, RelayTaskState.UPDATING);
+		Instant after = java.util.stream.Stream.of(young.updatedAt(), old.updatedAt())
+			.max(Instant::compareTo)
+			.orElseThrow()
+			.plusSeconds(1);
+		assertThat(this.tasks.staleInStates(states, after, 10)).extracting(RelayTask::updatedAt)
+			.isSortedAccordingTo(Instant::compareTo)
+			.hasSize(2);
+		assertThat(this.tasks.staleInStates(states, old.updatedAt(), 10)).extracting(RelayTask::taskId)
+			.doesNotContain("old");
+		assertThat(this.tasks.staleInStates(java.util.Set.of(RelayTaskState.STOPPED), after, 10)).isEmpty();
+	}
+
 }
