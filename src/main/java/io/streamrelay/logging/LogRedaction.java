@@ -20,8 +20,13 @@ public final class LogRedaction {
 	private static final Pattern RTMP_ENCODED = Pattern
 		.compile("(?i)(rtmps?%3A%2F%2F[^%\\s\"'&]+(?:%2F)?)([^\\s\"'&]*)");
 
-	private static final List<Pattern> VALUES = List.of(Pattern.compile("(?i)(auth_key(?:=|%3D))[^&\\s\"'\\\\,;]+"),
-			Pattern.compile("(?i)([?&](?:Signature|SecurityToken|api_key|apikey|access_token|token|key)=)[^&\\s\"']+"),
+	// "=" as it may appear: plain, percent-encoded, Gson-escaped inside JSON, and both
+	private static final String EQUALS = "(?:=|%3D|\\\\u003d|%5Cu003d)";
+
+	private static final List<Pattern> VALUES = List.of(
+			Pattern.compile("(?i)((?:auth_key|Signature|SecurityToken|security-token|x-oss-signature|OSSAccessKeyId)"
+					+ EQUALS + ")[^&\\s\"'\\\\,;%]+"),
+			Pattern.compile("(?i)([?&](?:api_key|apikey|access_token|token|key|Signature)=)[^&\\s\"']+"),
 			Pattern.compile("(?i)(Bearer\\s+)[^\\s\"',;]+"));
 
 	private LogRedaction() {

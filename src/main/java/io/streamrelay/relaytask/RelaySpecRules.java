@@ -91,6 +91,11 @@ public final class RelaySpecRules {
 		}
 		for (int i = 0; i < mixed.panes().size(); i++) {
 			checkPane("mixed.layout.panes[" + i + "]", mixed.panes().get(i), mixed.users(), violations);
+			notRedacted("mixed.layout.panes[" + i + "].backgroundImageUrl", mixed.panes().get(i).backgroundImageUrl(),
+					violations);
+		}
+		if (mixed.background() != null) {
+			notRedacted("mixed.background.url", mixed.background().url(), violations);
 		}
 		if (mixed.encode() != null) {
 			EncodeRules.check(mixed.encode(), violations);
@@ -134,6 +139,13 @@ public final class RelaySpecRules {
 				violations.add(new Violation("destinations[" + i + "]",
 						"looks redacted (contains ****): send the real URL or omit destinations to keep them"));
 			}
+		}
+	}
+
+	private static void notRedacted(String field, String url, List<Violation> violations) {
+		if (url != null && url.contains("****")) {
+			violations.add(new Violation(field,
+					"looks redacted (contains ****): send the real URL or leave the field out of the patch"));
 		}
 	}
 

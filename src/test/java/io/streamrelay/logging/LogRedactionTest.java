@@ -18,6 +18,9 @@ class LogRedactionTest {
 			"/?Signature=SECRET%3D&AccessKeyId=LTAI | /?Signature=****&AccessKeyId=LTAI",
 			"Authorization: Bearer SECRET-KEY | Authorization: Bearer ****",
 			"{\"URL\":\"rtmp://cdn.example.net/app/SECRET\"} | {\"URL\":\"rtmp://cdn.example.net/app/****\"}",
+			"TranscodeParams=%7B%22URL%22%3A%22https%3A%2F%2Fimg.example%2Fbg.png%3Fauth_key%5Cu003dSECRET%22%7D | TranscodeParams=%7B%22URL%22%3A%22https%3A%2F%2Fimg.example%2Fbg.png%3Fauth_key%5Cu003d****%22%7D",
+			"{\"URL\":\"https://img.example/p.png?Signature\\u003dSECRET\"} | {\"URL\":\"https://img.example/p.png?Signature\\u003d****\"}",
+			"SignatureMethod=HMAC-SHA1&Signature=SECRET | SignatureMethod=HMAC-SHA1&Signature=****",
 			"nothing secret here | nothing secret here" })
 	void scrubsSecretsAndKeepsTheRest(String line, String expected) {
 		assertThat(LogRedaction.scrub(line)).isEqualTo(expected).doesNotContain("SECRET");

@@ -38,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"streamrelay.apps.canary-app.push-auth-key=" + CanarySecretsTest.PUSH_KEY,
 				"streamrelay.apps.canary-app.play-auth-key=" + CanarySecretsTest.PLAY_KEY,
 				"streamrelay.apps.canary-app.allowed-destination-hosts[0]=*.rtmp.youtube.com",
+				"streamrelay.apps.canary-app.allowed-image-hosts[0]=img.canary.example",
 				"streamrelay.security.development-key-enabled=false",
 				"streamrelay.security.api-keys[0].name=canary-caller",
 				"streamrelay.security.api-keys[0].sha256=" + CanarySecretsTest.API_KEY_SHA256,
@@ -60,6 +61,8 @@ class CanarySecretsTest {
 	static final String API_KEY_SHA256 = "e70472d7d1b161c99c0b2f7c9d9a184a7c425fa381cee56c2f9885e6cd876392";
 
 	static final String WRONG_KEY = "canaryWrongKey-9z8y7x";
+
+	static final String IMAGE_TOKEN = "canaryImageToken4242";
 
 	@LocalServerPort
 	int port;
@@ -86,7 +89,9 @@ class CanarySecretsTest {
 				"{\"taskId\":\"c2\",\"channelId\":\"ch\",\"mode\":\"single\",\"single\":{\"userId\":\"u2\"}}", 201);
 		call(API_KEY, "GET", tasks + "/c1", null, 200);
 		call(API_KEY, "PATCH", tasks + "/c1", "{\"mode\":\"mixed\",\"mixed\":{\"users\":[{\"userId\":\"u1\"}],"
-				+ "\"layout\":{\"panes\":[{\"x\":0,\"y\":0,\"width\":1,\"height\":1}]}}}", 200);
+				+ "\"layout\":{\"panes\":[{\"x\":0,\"y\":0,\"width\":1,\"height\":1,\"backgroundImageUrl\":"
+				+ "\"https://img.canary.example/p.png?auth_key=" + IMAGE_TOKEN + "\"}]},\"background\":{\"url\":"
+				+ "\"https://img.canary.example/bg.png?Signature=" + IMAGE_TOKEN + "\"}}}", 200);
 		call(API_KEY, "GET", tasks + "?pageSize=10", null, 200);
 		// failures: vendor rejection (the StreamURL is in use), throttling, bad input,
 		// bad keys
@@ -126,7 +131,7 @@ class CanarySecretsTest {
 		String pushToken = pushed.substring(pushed.indexOf("auth_key=") + "auth_key=".length());
 		assertThat(pushToken).matches("\\d+-0-0-[0-9a-f]{32}");
 
-		List<String> secrets = List.of(VENDOR_SECRET, PUSH_KEY, PLAY_KEY, STREAM_KEY, API_KEY, WRONG_KEY,
+		List<String> secrets = List.of(VENDOR_SECRET, PUSH_KEY, PLAY_KEY, STREAM_KEY, API_KEY, WRONG_KEY, IMAGE_TOKEN,
 				pushToken.substring(pushToken.lastIndexOf('-') + 1));
 		String everything = String.join("\n", this.seen);
 		String logs = output.getAll();

@@ -2,6 +2,7 @@ package io.streamrelay.relaytask.api;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 import io.streamrelay.relaytask.Background;
 import io.streamrelay.relaytask.Encode;
@@ -31,8 +32,16 @@ final class SpecMapper {
 	}
 
 	static RelaySpecBody toBody(RelaySpec spec, List<String> destinations) {
-		return new RelaySpecBody(null, spec.channelId(), word(spec.mode()), toBody(spec.single()), toBody(spec.mixed()),
-				destinations, toBody(spec.sei()), spec.maxIdleSeconds(), spec.region());
+		return toBody(spec, destinations, UnaryOperator.identity());
+	}
+
+	/**
+	 * The body with {@code images} applied to every image URL (responses redact their
+	 * query values).
+	 */
+	static RelaySpecBody toBody(RelaySpec spec, List<String> destinations, UnaryOperator<String> images) {
+		return new RelaySpecBody(null, spec.channelId(), word(spec.mode()), toBody(spec.single()),
+				toBody(spec.mixed(), images), destinations, toBody(spec.sei()), spec.maxIdleSeconds(), spec.region());
 	}
 
 	private static SingleSource toSingle(RelaySpecBody.Single single) {
@@ -88,7 +97,7 @@ final class SpecMapper {
 				: new RelaySpecBody.Single(single.userId(), word(single.streamType()), word(single.sourceType()));
 	}
 
-	private static RelaySpecBody.Mixed toBody(MixedSpec mixed) {
+	private static RelaySpecBody.Mixed toBody(MixedSpec mixed, UnaryOperator<String> images) {
 		if (mixed == null) {
 			return null;
 		}
@@ -99,10 +108,11 @@ final class SpecMapper {
 		List<RelaySpecBody.Pane> panes = mixed.panes()
 			.stream()
 			.map((p) -> new RelaySpecBody.Pane(p.x(), p.y(), p.width(), p.height(), p.zOrder(), word(p.renderMode()),
-					p.userId(), word(p.sourceType()), p.backgroundImageUrl()))
+					p.userId(), word(p.sourceType()),
+					p.backgroundImageUrl() == null ? null : images.apply(p.backgroundImageUrl())))
 			.toList();
-		RelaySpecBody.Background background = mixed.background() == null ? null
-				: new RelaySpecBody.Background(mixed.background().url(), word(mixed.background().renderMode()));
+		RelaySpecBody.Background background = mixed.background() == null ? null : new RelaySpecBody.Background(
+				images.apply(mixed.background().url()), word(mixed.background().renderMode()));
 		Encode e = mixed.encode();
 		RelaySpecBody.Encode encode = e == null ? null
 				: new RelaySpecBody.Encode(e.audioOnly(), e.audioBitrate(), e.audioChannels(), e.audioSampleRate(),
