@@ -40,10 +40,19 @@ class ReadmeExamplesTest {
 			HttpResponse<String> response = http.send(example.request(this.port), HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).as(example.command() + "\n→ " + response.body())
 				.isEqualTo(example.expectedStatus());
+			StringBuilder answer = new StringBuilder();
+			response.headers()
+				.map()
+				.forEach((name, values) -> values
+					.forEach((v) -> answer.append(name).append(": ").append(v).append('\n')));
+			answer.append(response.body());
+			for (String expected : example.expectations()) {
+				assertThat(answer.toString()).as(example.command()).containsIgnoringCase(expected);
+			}
 		}
 	}
 
-	record Example(int expectedStatus, String command, List<String> args) {
+	record Example(int expectedStatus, List<String> expectations, String command, List<String> args) {
 
 		HttpRequest request(int port) {
 			String method = null;
@@ -82,6 +91,7 @@ class ReadmeExamplesTest {
 		List<Example> examples = new ArrayList<>();
 		boolean inBash = false;
 		Integer expected = null;
+		List<String> expectations = new ArrayList<>();
 		StringBuilder command = null;
 		for (String line : readme.split("\n")) {
 			if (line.startsWith("```")) {
@@ -95,13 +105,18 @@ class ReadmeExamplesTest {
 				command.append(' ')
 					.append(line.endsWith("\\") ? line.substring(0, line.length() - 1).trim() : line.trim());
 				if (!line.endsWith("\\")) {
-					examples.add(new Example(expected, command.toString(), tokenize(command.toString())));
+					examples.add(new Example(expected, List.copyOf(expectations), command.toString(),
+							tokenize(command.toString())));
 					command = null;
 					expected = null;
+					expectations.clear();
 				}
 			}
 			else if (line.startsWith("# → ")) {
 				expected = Integer.parseInt(line.substring(4).trim().split(" ")[0]);
+			}
+			else if (line.startsWith("# expect: ")) {
+				expectations.add(line.substring("# expect: ".length()));
 			}
 			else if (line.startsWith("curl ")) {
 				assertThat(expected).as("README: no '# → status' line above: " + line).isNotNull();
@@ -110,8 +125,9 @@ class ReadmeExamplesTest {
 					command = new StringBuilder(text);
 				}
 				else {
-					examples.add(new Example(expected, text, tokenize(text)));
+					examples.add(new Example(expected, List.copyOf(expectations), text, tokenize(text)));
 					expected = null;
+					expectations.clear();
 				}
 			}
 		}
