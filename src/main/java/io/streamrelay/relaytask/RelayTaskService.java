@@ -31,9 +31,39 @@ public final class RelayTaskService {
 	}
 
 	public RelayTask start(String appId, String requestedTaskId, RelaySpec requested) {
+		return startTask(appId, requestedTaskId, requested).task();
+	}
+
+	/**
+	 * The task, and whether this call started it (false: the same relay was already
+	 * starting or running).
+	 */
+	public record StartOutcome(RelayTask task, boolean created) {
+	}
+
+	/**
+	 * Starts the relay; a repeated start of a relay that is starting or running with the
+	 * same spec (a client retrying after a timeout) gets that task back instead of a
+	 * conflict, and nothing is sent to the vendor.
+	 */
+	public StartOutcome startTask(String appId, String requestedTaskId, RelaySpec requested) {
 		RelaySpec spec = prepare(appId, requested);
 		String taskId = requestedTaskId != null ? requestedTaskId
 				: MpuTaskIds.of(appId, spec.channelId(), spec.anchorUserId());
+		Optional<RelayTask> same = this.tasks.find(appId, taskId)
+			.filter((t) -> SAME_REQUEST_STATES.contains(t.state()))
+			.filter((t) -> t.spec()
+				.equals(requested.destinations().isEmpty() ? spec.withDestinations(t.spec().destinations()) : spec));
+		if (same.isPresent()) {
+			return new StartOutcome(same.get(), false);
+		}
+		return new StartOutcome(startNew(appId, taskId, spec), true);
+	}
+
+	private static final java.util.Set<RelayTaskState> SAME_REQUEST_STATES = java.util.Set.of(RelayTaskState.STARTING,
+			RelayTaskState.ACTIVE, RelayTaskState.UPDATING);
+
+	private RelayTask startNew(String appId, String taskId, RelaySpec spec) {
 		RelayTask starting = recordStartIntent(appId, taskId, spec);
 		try {
 			UpstreamReceipt receipt = this.gateway.start(appId, taskId, spec);
@@ -114,9 +144,15 @@ public final class RelayTaskService {
 			throw new RelayTaskModifiedConcurrently(taskId);
 		}
 		if (!current.state().mayBeRunning()) {
-			this.tasks.append(RelayTaskEvent.noCall(current, Action.STOP,
-					"already " + current.state().name().toLowerCase() + "; nothing sent to the vendor",
-					clock.instant()));
+			List<RelayTaskEvent> history = this.tasks.events(appId, taskId);
+			RelayTaskEvent last = history.isEmpty() ? null : history.get(history.size() - 1);
+			// one record of "already stopped" is enough: repeated DELETEs must not grow
+			// the history without bound
+			if (last == null || last.action() != Action.STOP || last.outcome() != RelayTaskEvent.Outcome.NO_CALL) {
+				this.tasks.append(RelayTaskEvent.noCall(current, Action.STOP,
+						"already " + current.state().name().toLowerCase() + "; nothing sent to the vendor",
+						clock.instant()));
+			}
 			return current;
 		}
 		if (current.state().isTransitional() && current.lastError() == null) {

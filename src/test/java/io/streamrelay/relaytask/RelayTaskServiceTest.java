@@ -227,22 +227,33 @@ class RelayTaskServiceTest {
 	}
 
 	@Test
-	void startOfAnActiveIdIsRefusedWithoutVendorCall() {
+	void startOfAnActiveIdWithAnotherSpecIsRefusedWithoutVendorCall() {
 		RelayTask first = this.service.start(APP, null, single("ch1", "u1"));
-		assertThatExceptionOfType(RelayTaskAlreadyExists.class)
-			.isThrownBy(() -> this.service.start(APP, null, single("ch1", "u1")))
+		RelaySpec other = new RelaySpec("ch1", RelayMode.SINGLE, new SingleSource("u1", StreamType.AUDIO, null), null,
+				null, null, null, null);
+		assertThatExceptionOfType(RelayTaskAlreadyExists.class).isThrownBy(() -> this.service.start(APP, null, other))
 			.satisfies((ex) -> assertThat(ex.taskId()).isEqualTo(first.taskId()));
 		assertThat(calls()).containsExactly("start");
 		assertThat(stored(first.taskId())).isEqualTo(first);
 	}
 
 	@Test
-	void startOfAStartingIdWithUnknownOutcomeIsRefused() {
+	void theSameStartAgainGetsTheTaskBackWithoutVendorCall() {
+		RelayTask first = this.service.start(APP, null, single("ch1", "u1"));
+		RelayTaskService.StartOutcome again = this.service.startTask(APP, null, single("ch1", "u1"));
+		assertThat(again.created()).isFalse();
+		assertThat(again.task()).isEqualTo(first);
+		assertThat(calls()).containsExactly("start");
+	}
+
+	@Test
+	void theSameStartAgainAfterAnUnknownOutcomeGetsTheStartingTaskInsteadOfAConflict() {
 		this.gateway.failWith(() -> new UpstreamFailure.TimedOut("ReadTimeout", "no answer"));
 		catchThrowableOfType(UpstreamFailure.class, () -> this.service.start(APP, null, single("ch1", "u1")));
 		this.gateway.failWith(null);
-		assertThatExceptionOfType(RelayTaskAlreadyExists.class)
-			.isThrownBy(() -> this.service.start(APP, null, single("ch1", "u1")));
+		RelayTaskService.StartOutcome retry = this.service.startTask(APP, null, single("ch1", "u1"));
+		assertThat(retry.created()).isFalse();
+		assertThat(retry.task().state()).isEqualTo(RelayTaskState.STARTING);
 		assertThat(calls()).containsExactly("start");
 	}
 

@@ -78,6 +78,14 @@ class SecurityStartupTest {
 	}
 
 	@Test
+	void refusesTimingsUnderWhichAnInFlightRequestCouldBeTakenForACrashedOne() {
+		List<String> properties = aliyun(TestKeys.ADMIN_PROPERTIES.toArray(String[]::new));
+		properties.add("streamrelay.upstream.read-timeout=30s");
+		assertThat(failure(properties))
+			.contains("streamrelay.reconciler.grace (PT2M) must exceed the longest vendor request");
+	}
+
+	@Test
 	void refusesAKeyThatIsNotAHash() {
 		String message = failure(aliyun("streamrelay.security.api-keys[0].name=plain",
 				"streamrelay.security.api-keys[0].sha256=my-plain-text-key",

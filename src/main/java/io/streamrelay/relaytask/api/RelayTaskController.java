@@ -56,8 +56,13 @@ class RelayTaskController {
 	@PostMapping(path = "/relay-tasks", consumes = "application/json")
 	ResponseEntity<RelayTaskResponse> start(@PathVariable String appId, @RequestBody RelaySpecBody body) {
 		requireApp(appId);
-		RelayTask task = this.service.start(appId, body.taskId(), this.reader.read(body));
-		return ResponseEntity.created(location(task)).eTag(etag(task)).body(this.views.of(task));
+		RelayTaskService.StartOutcome outcome = this.service.startTask(appId, body.taskId(), this.reader.read(body));
+		RelayTask task = outcome.task();
+		// the same start again (a retry after a timeout): the task as it is, 200 instead
+		// of 201
+		ResponseEntity.BodyBuilder answer = outcome.created() ? ResponseEntity.created(location(task))
+				: ResponseEntity.ok().location(location(task));
+		return answer.eTag(etag(task)).body(this.views.of(task));
 	}
 
 	@PostMapping(path = "/relay-tasks/adoptions", consumes = "application/json")

@@ -348,10 +348,14 @@ class RelayTaskApiTest {
 	}
 
 	@Test
-	void refusesSecondStartOfRunningTaskWith409AndNoVendorCall() throws Exception {
+	void answersTheSameStartAgainWith200AndAnotherStartOfARunningTaskWith409WithoutVendorCall() throws Exception {
 		start("demo-app", "{'taskId':'dup-1','channelId':'c','mode':'single','single':{'userId':'u1'}}")
 			.andExpect(status().isCreated());
 		start("demo-app", "{'taskId':'dup-1','channelId':'c','mode':'single','single':{'userId':'u1'}}")
+			.andExpect(status().isOk())
+			.andExpect(header().string("Location", "/v1/apps/demo-app/relay-tasks/dup-1"))
+			.andExpect(jsonPath("$.state").value("active"));
+		start("demo-app", "{'taskId':'dup-1','channelId':'c','mode':'single','single':{'userId':'u2'}}")
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.type").value("https://streamrelay.io/problems/task-already-exists"));
 		assertThat(this.gateway.calls()).hasSize(1);
