@@ -58,6 +58,30 @@ public final class ConfiguredApp implements RelayApps.RelayApp {
 				+ AuthKeySigner.authKey(path, clock.instant().getEpochSecond(), settings.pushAuthKey());
 	}
 
+	/**
+	 * Re-signs {@code auth_key} of push URLs on this app's ingest domain (the ones this
+	 * app signs) with "now".
+	 */
+	@Override
+	public List<String> refreshDestinations(List<String> destinations) {
+		if (settings.pushAuthKey() == null) {
+			return destinations;
+		}
+		return destinations.stream().map(this::resign).toList();
+	}
+
+	private String resign(String url) {
+		URI uri = parse(url);
+		if (uri == null || uri.getHost() == null || !uri.getHost().equalsIgnoreCase(settings.ingestDomain())
+				|| uri.getRawQuery() == null || !uri.getRawQuery().matches("auth_key=[0-9]+-0-0-[0-9a-f]{32}")) {
+			return url;
+		}
+		String path = uri.getRawPath();
+		String base = url.substring(0, url.indexOf('?'));
+		return base + "?auth_key="
+				+ AuthKeySigner.authKey(path, clock.instant().getEpochSecond(), settings.pushAuthKey());
+	}
+
 	@Override
 	public SeiSettings defaultSei() {
 		AppSettings.Sei sei = settings.sei();

@@ -85,7 +85,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		}
 		CachedBodyRequest cached = new CachedBodyRequest(request);
 		IdempotencyScope scope = new IdempotencyScope(appId(request), Callers.of(request), key);
-		String fingerprint = this.fingerprints.of(request.getMethod(), pathAndQuery(request), cached.body());
+		// If-Match is part of what was asked: the same key with another precondition is
+		// another request
+		String ifMatch = request.getHeader("If-Match");
+		String fingerprint = this.fingerprints.of(request.getMethod(),
+				pathAndQuery(request) + (ifMatch == null ? "" : "\nIf-Match: " + ifMatch), cached.body());
 		Claim claim;
 		try {
 			claim = this.keys.claim(scope, fingerprint);

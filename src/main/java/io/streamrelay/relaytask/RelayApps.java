@@ -23,6 +23,14 @@ public interface RelayApps {
 		SeiSettings defaultSei();
 
 		/**
+		 * The destinations with fresh signing tokens where this app signed them, so that
+		 * an update never sends a push URL whose token has expired since the start.
+		 */
+		default List<String> refreshDestinations(List<String> destinations) {
+			return destinations;
+		}
+
+		/**
 		 * The app's destination policy: where callers may make the vendor push to or
 		 * fetch images from.
 		 */

@@ -24,7 +24,8 @@ final class SpecPreparation {
 	}
 
 	static RelaySpec forUpdate(RelayApp app, RelaySpec current, RelaySpec requested) {
-		RelaySpec spec = normalize(app, requested);
+		RelaySpec normalized = normalize(app, requested);
+		RelaySpec spec = normalized.withDestinations(app.refreshDestinations(normalized.destinations()));
 		List<Violation> violations = RelaySpecRules.checkUpdate(current, spec);
 		if (!violations.isEmpty()) {
 			throw new InvalidRelaySpec(violations);

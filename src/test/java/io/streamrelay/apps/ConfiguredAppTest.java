@@ -33,6 +33,42 @@ class ConfiguredAppTest {
 	// default destination
 
 	@Test
+	void refreshesTheSigningTokenOfItsOwnSignedPushUrlsOnly() {
+		java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(
+				Instant.ofEpochSecond(1700000000L));
+		Clock moving = new Clock() {
+
+			@Override
+			public ZoneOffset getZone() {
+				return ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(java.time.ZoneId zone) {
+				return this;
+			}
+
+			@Override
+			public Instant instant() {
+				return now.get();
+			}
+
+		};
+		ConfiguredApp app = new ConfiguredApp("app1",
+				AppSettings.of("play.example.com", "push.example.com", null, null, "yourkey123", null, false, null),
+				moving);
+		String signed = app.defaultDestination("ch1", "u1");
+		String thirdParty = "rtmp://a.rtmp.youtube.com/live2/key?auth_key=1-0-0-00000000000000000000000000000000";
+		now.set(Instant.ofEpochSecond(1700003600L));
+		java.util.List<String> refreshed = app.refreshDestinations(java.util.List.of(signed, thirdParty));
+		String expectedHash = org.apache.commons.codec.digest.DigestUtils
+			.md5Hex("/live/app1_ch1_u1_camera-1700003600-0-0-yourkey123");
+		assertThat(refreshed).containsExactly(
+				"rtmp://push.example.com/live/app1_ch1_u1_camera?auth_key=1700003600-0-0-" + expectedHash, thirdParty);
+		assertThat(UNSIGNED.refreshDestinations(java.util.List.of(signed))).containsExactly(signed);
+	}
+
+	@Test
 	void defaultDestinationIsTheUnsignedClientSdkStreamOnTheIngestDomain() {
 		assertThat(UNSIGNED.defaultDestination("ch1", "u1"))
 			.isEqualTo("rtmp://push.example.com/live/app1_ch1_u1_camera");

@@ -126,6 +126,18 @@ class IdempotencyFilterTests {
 	}
 
 	@Test
+	void anotherIfMatchUnderTheSameKeyIsAnotherRequest() throws Exception {
+		this.script.add(new Answer(200, "{\"taskId\":\"t1\"}"));
+		MockHttpServletRequest first = withKey(post("{}"), "k-if");
+		first.addHeader("If-Match", "\"2\"");
+		assertThat(send(first).getStatus()).isEqualTo(200);
+		MockHttpServletRequest other = withKey(post("{}"), "k-if");
+		other.addHeader("If-Match", "\"3\"");
+		assertThat(send(other).getStatus()).isEqualTo(422);
+		assertThat(this.executions).hasValue(1);
+	}
+
+	@Test
 	void failureThrownByTheApplicationReleasesTheKey() throws Exception {
 		FilterChain failing = (req, res) -> {
 			throw new IllegalStateException("boom");
