@@ -32,7 +32,11 @@ class TimingBudgetConfiguration {
 				.bind("streamrelay.idempotency.lock-timeout", Duration.class)
 				.orElse(Duration.ofMinutes(2));
 			Duration worst = longestRequest(upstream, retries);
-			check("streamrelay.reconciler.grace", reconciler.grace(), worst);
+			if (reconciler.enabled()) {
+				// a disabled reconciler runs only when someone calls it, who then chooses
+				// the grace
+				check("streamrelay.reconciler.grace", reconciler.grace(), worst);
+			}
 			check("streamrelay.idempotency.lock-timeout", lockTimeout, worst);
 		};
 	}

@@ -80,9 +80,17 @@ class SecurityStartupTest {
 	@Test
 	void refusesTimingsUnderWhichAnInFlightRequestCouldBeTakenForACrashedOne() {
 		List<String> properties = aliyun(TestKeys.ADMIN_PROPERTIES.toArray(String[]::new));
+		properties.remove("streamrelay.reconciler.enabled=false");
 		properties.add("streamrelay.upstream.read-timeout=30s");
 		assertThat(failure(properties))
 			.contains("streamrelay.reconciler.grace (PT2M) must exceed the longest vendor request");
+	}
+
+	@Test
+	void refusesAnIdempotencyLockShorterThanTheLongestRequest() {
+		List<String> properties = aliyun(TestKeys.ADMIN_PROPERTIES.toArray(String[]::new));
+		properties.add("streamrelay.idempotency.lock-timeout=30s");
+		assertThat(failure(properties)).contains("streamrelay.idempotency.lock-timeout (PT30S) must exceed");
 	}
 
 	@Test

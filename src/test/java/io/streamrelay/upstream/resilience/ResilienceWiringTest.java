@@ -24,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:resilience-wiring;DB_CLOSE_DELAY=-1",
 		"resilience4j.retry.instances.vendor-stop.max-attempts=5",
+		// five attempts of 13 s need longer waits before a request counts as crashed
+		// (checked at start-up)
+		"streamrelay.reconciler.grace=3m", "streamrelay.idempotency.lock-timeout=3m",
 		"resilience4j.ratelimiter.instances.vendor-describe.limit-for-period=7" })
 class ResilienceWiringTest {
 
