@@ -144,8 +144,7 @@ public final class RelayTaskService {
 			throw new RelayTaskModifiedConcurrently(taskId);
 		}
 		if (!current.state().mayBeRunning()) {
-			List<RelayTaskEvent> history = this.tasks.events(appId, taskId);
-			RelayTaskEvent last = history.isEmpty() ? null : history.get(history.size() - 1);
+			RelayTaskEvent last = this.tasks.lastEvent(appId, taskId).orElse(null);
 			// one record of "already stopped" is enough: repeated DELETEs must not grow
 			// the history without bound
 			if (last == null || last.action() != Action.STOP || last.outcome() != RelayTaskEvent.Outcome.NO_CALL) {
@@ -215,6 +214,12 @@ public final class RelayTaskService {
 	public List<RelayTaskEvent> events(String appId, String taskId) {
 		get(appId, taskId);
 		return this.tasks.events(appId, taskId);
+	}
+
+	/** A page of a task's history, oldest first. */
+	public List<RelayTaskEvent> events(String appId, String taskId, int offset, int limit) {
+		get(appId, taskId);
+		return this.tasks.events(appId, taskId, offset, limit);
 	}
 
 	private RelaySpec prepare(String appId, RelaySpec requested) {

@@ -28,7 +28,16 @@ public interface RelayTasks {
 	/** Tasks of an app ordered by task id, after {@code afterTaskId} when given. */
 	List<RelayTask> list(String appId, TaskQuery query);
 
-	List<RelayTaskEvent> events(String appId, String taskId);
+	/** The whole history of a task, oldest first. */
+	default List<RelayTaskEvent> events(String appId, String taskId) {
+		return events(appId, taskId, 0, Integer.MAX_VALUE);
+	}
+
+	/** A page of a task's history, oldest first. */
+	List<RelayTaskEvent> events(String appId, String taskId, int offset, int limit);
+
+	/** The latest entry of a task's history. */
+	Optional<RelayTaskEvent> lastEvent(String appId, String taskId);
 
 	/**
 	 * Tasks of every app in one of {@code states}, ordered by (appId, taskId), after

@@ -134,7 +134,7 @@ class RelayLifecycleEndToEndTest {
 		assertThat(client().listRtcMpuTaskDetail("demo-app", taskId).get("MPUTasks")).isEmpty();
 		assertThat(client().delete(TASKS + "/" + taskId).status()).isEqualTo(200);
 
-		JsonNode events = client().get(TASKS + "/" + taskId + "/events").json();
+		JsonNode events = client().get(TASKS + "/" + taskId + "/events").json().get("items");
 		List<String> actions = new ArrayList<>();
 		events.forEach((e) -> actions.add(e.get("action").asString() + ":" + e.get("outcome").asString()));
 		assertThat(actions).containsExactly("start:succeeded", "update:succeeded", "update:succeeded", "stop:succeeded",

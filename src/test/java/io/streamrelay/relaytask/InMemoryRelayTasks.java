@@ -89,8 +89,18 @@ public class InMemoryRelayTasks implements RelayTasks {
 	}
 
 	@Override
-	public synchronized List<RelayTaskEvent> events(String appId, String taskId) {
-		return this.events.stream().filter((e) -> e.appId().equals(appId) && e.taskId().equals(taskId)).toList();
+	public synchronized List<RelayTaskEvent> events(String appId, String taskId, int offset, int limit) {
+		return this.events.stream()
+			.filter((e) -> e.appId().equals(appId) && e.taskId().equals(taskId))
+			.skip(offset)
+			.limit(limit)
+			.toList();
+	}
+
+	@Override
+	public synchronized Optional<RelayTaskEvent> lastEvent(String appId, String taskId) {
+		List<RelayTaskEvent> all = events(appId, taskId);
+		return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
 	}
 
 	private static String key(String appId, String taskId) {

@@ -97,7 +97,7 @@ abstract class TwoReplicasTest {
 		});
 		int conflicts = attempts.stream().mapToInt((a) -> a - 1).sum();
 		long vendorUpdates = emulator().callCount("UpdateLiveMPUTask") - updatesBefore;
-		JsonNode events = JSON.readTree(send(1, "GET", TASKS + "/race-update/events", null, null).body());
+		JsonNode events = JSON.readTree(send(1, "GET", TASKS + "/race-update/events", null, null).body()).get("items");
 		List<String> contents = new ArrayList<>();
 		long succeededUpdates = 0;
 		for (JsonNode event : events) {

@@ -135,8 +135,40 @@ class RelayTaskController {
 	}
 
 	@GetMapping("/relay-tasks/{taskId}/events")
-	List<RelayTaskEventResponse> events(@PathVariable String appId, @PathVariable String taskId) {
-		return this.service.events(appId, taskId).stream().map(RelayTaskEventResponse::of).toList();
+	RelayTaskEventPage events(@PathVariable String appId, @PathVariable String taskId,
+			@RequestParam(required = false) Integer pageSize, @RequestParam(required = false) String pageToken) {
+		int size = pageSize == null ? MAX_PAGE_SIZE : pageSize;
+		if (size < 1 || size > MAX_PAGE_SIZE) {
+			throw new InvalidRelaySpec("pageSize", "must be between 1 and " + MAX_PAGE_SIZE);
+		}
+		int offset = decodeOffset(pageToken);
+		List<RelayTaskEventResponse> items = this.service.events(appId, taskId, offset, size + 1)
+			.stream()
+			.map(RelayTaskEventResponse::of)
+			.toList();
+		boolean more = items.size() > size;
+		return new RelayTaskEventPage(more ? items.subList(0, size) : items,
+				more ? encodeToken("e" + (offset + size)) : null);
+	}
+
+	private static int decodeOffset(String token) {
+		if (token == null) {
+			return 0;
+		}
+		String decoded = token.length() > 40 ? null : decodeTokenText(token);
+		if (decoded != null && decoded.matches("e[0-9]{1,9}")) {
+			return Integer.parseInt(decoded.substring(1));
+		}
+		throw new InvalidRelaySpec("pageToken", "is not a token returned by this API");
+	}
+
+	private static String decodeTokenText(String token) {
+		try {
+			return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	private void requireApp(String appId) {

@@ -164,12 +164,23 @@ class JdbcRelayTasks implements RelayTasks {
 	}
 
 	@Override
-	public List<RelayTaskEvent> events(String appId, String taskId) {
-		return this.jdbc.sql(SELECT_EVENTS)
+	public List<RelayTaskEvent> events(String appId, String taskId, int offset, int limit) {
+		return this.jdbc.sql(SELECT_EVENTS + " limit :limit offset :offset")
+			.param("appId", appId)
+			.param("taskId", taskId)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(this.rows::event)
+			.list();
+	}
+
+	@Override
+	public Optional<RelayTaskEvent> lastEvent(String appId, String taskId) {
+		return this.jdbc.sql(SELECT_EVENTS.replace("order by id", "order by id desc") + " limit 1")
 			.param("appId", appId)
 			.param("taskId", taskId)
 			.query(this.rows::event)
-			.list();
+			.optional();
 	}
 
 	private void insertEvent(RelayTaskEvent event) {

@@ -428,11 +428,11 @@ class RelayTaskApiTest {
 			.andExpect(jsonPath("$.type").value("https://streamrelay.io/problems/task-not-found"));
 		this.mvc.perform(get("/v1/apps/demo-app/relay-tasks/st-1/events"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[0].action").value("start"))
-			.andExpect(jsonPath("$[0].upstreamRequestId", org.hamcrest.Matchers.startsWith("REQ-")))
-			.andExpect(jsonPath("$[1].action").value("stop"))
-			.andExpect(jsonPath("$[1].outcome").value("succeeded"))
-			.andExpect(jsonPath("$[2].outcome").value("no_call"));
+			.andExpect(jsonPath("$.items[0].action").value("start"))
+			.andExpect(jsonPath("$.items[0].upstreamRequestId", org.hamcrest.Matchers.startsWith("REQ-")))
+			.andExpect(jsonPath("$.items[1].action").value("stop"))
+			.andExpect(jsonPath("$.items[1].outcome").value("succeeded"))
+			.andExpect(jsonPath("$.items[2].outcome").value("no_call"));
 	}
 
 	static Stream<Arguments> upstreamFailures() {
@@ -626,6 +626,42 @@ class RelayTaskApiTest {
 				+ "'layout':{'panes':[{'x':0,'y':0,'width':1,'height':1,'backgroundImageUrl':'https://img.example.com/p.png'}]},"
 				+ "'background':{'url':'https://IMG.example.com/bg.png?a=1&b=2'}}}")
 			.andExpect(status().isCreated());
+	}
+
+	@Test
+	void pagesATasksHistoryAndStoresOneEntryForRepeatedNoOpStops() throws Exception {
+		start("demo-app", "{'taskId':'hist-1','channelId':'c','mode':'single','single':{'userId':'u1'}}")
+			.andExpect(status().isCreated());
+		for (String type : new String[] { "audio", "video", "audio_video" }) {
+			this.mvc
+				.perform(patch("/v1/apps/demo-app/relay-tasks/hist-1").contentType("application/merge-patch+json")
+					.content(json("{'single':{'streamType':'" + type + "'}}")))
+				.andExpect(status().isOk());
+		}
+		for (int i = 0; i < 4; i++) {
+			this.mvc.perform(delete("/v1/apps/demo-app/relay-tasks/hist-1")).andExpect(status().isOk());
+		}
+		// start, 3 updates, the stop, one "already stopped" however often it is repeated
+		String first = this.mvc.perform(get("/v1/apps/demo-app/relay-tasks/hist-1/events?pageSize=4"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items.length()").value(4))
+			.andExpect(jsonPath("$.items[0].action").value("start"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String token = first.replaceAll(".*\"nextPageToken\":\"([^\"]+)\".*", "$1");
+		this.mvc.perform(get("/v1/apps/demo-app/relay-tasks/hist-1/events?pageSize=4&pageToken=" + token))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items.length()").value(2))
+			.andExpect(jsonPath("$.items[0].action").value("stop"))
+			.andExpect(jsonPath("$.items[1].outcome").value("no_call"))
+			.andExpect(jsonPath("$.nextPageToken").doesNotExist());
+		this.mvc.perform(get("/v1/apps/demo-app/relay-tasks/hist-1/events?pageSize=101"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("pageSize"));
+		this.mvc.perform(get("/v1/apps/demo-app/relay-tasks/hist-1/events?pageToken=bm9wZQ"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("pageToken"));
 	}
 
 }

@@ -412,4 +412,18 @@ class JdbcRelayTasksTests {
 		assertThat(this.tasks.staleInStates(java.util.Set.of(RelayTaskState.STOPPED), after, 10)).isEmpty();
 	}
 
+	@Test
+	void pagesEventsOldestFirstAndFindsTheLastOne() {
+		RelayTask task = activeTask("app-a", "ev", singleSpec("c"));
+		this.tasks.insert(task, null);
+		for (int i = 0; i < 5; i++) {
+			this.tasks.append(event(task, Action.UPDATE, Outcome.SUCCEEDED, "e" + i));
+		}
+		assertThat(this.tasks.events("app-a", "ev", 0, 2)).extracting(RelayTaskEvent::detail)
+			.containsExactly("e0", "e1");
+		assertThat(this.tasks.events("app-a", "ev", 4, 2)).extracting(RelayTaskEvent::detail).containsExactly("e4");
+		assertThat(this.tasks.lastEvent("app-a", "ev")).get().extracting(RelayTaskEvent::detail).isEqualTo("e4");
+		assertThat(this.tasks.lastEvent("app-a", "none")).isEmpty();
+	}
+
 }
