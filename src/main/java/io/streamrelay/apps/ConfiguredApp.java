@@ -130,13 +130,27 @@ public final class ConfiguredApp implements RelayApps.RelayApp {
 		String path = uri.getRawPath() == null ? "" : uri.getRawPath();
 		out.append(uri.getHost().equalsIgnoreCase(settings.ingestDomain()) ? path : hideStreamKey(path));
 		if (uri.getRawQuery() != null) {
-			out.append('?');
-			String[] pairs = uri.getRawQuery().split("&");
-			for (int i = 0; i < pairs.length; i++) {
-				int eq = pairs[i].indexOf('=');
-				// a bare item (no '=') is a value in itself, often a token: hide it whole
-				out.append(i == 0 ? "" : "&").append(eq < 0 ? HIDDEN : pairs[i].substring(0, eq + 1) + HIDDEN);
-			}
+			out.append('?').append(hideQueryValues(uri.getRawQuery()));
+		}
+		return out.toString();
+	}
+
+	/**
+	 * An image URL with its query values hidden (signing tokens such as auth_key or OSS
+	 * signatures).
+	 */
+	public static String redactImage(String url) {
+		int query = url.indexOf('?');
+		return query < 0 ? url : url.substring(0, query + 1) + hideQueryValues(url.substring(query + 1));
+	}
+
+	private static String hideQueryValues(String rawQuery) {
+		StringBuilder out = new StringBuilder();
+		String[] pairs = rawQuery.split("&", -1);
+		for (int i = 0; i < pairs.length; i++) {
+			int eq = pairs[i].indexOf('=');
+			// a bare item (no '=') is a value in itself, often a token: hide it whole
+			out.append(i == 0 ? "" : "&").append(eq < 0 ? HIDDEN : pairs[i].substring(0, eq + 1) + HIDDEN);
 		}
 		return out.toString();
 	}

@@ -4,14 +4,13 @@ import java.time.Duration;
 import java.util.stream.Stream;
 
 import io.github.resilience4j.retry.RetryRegistry;
+import io.streamrelay.idempotency.IdempotencyProperties;
 import io.streamrelay.relaytask.reconciliation.ReconcilerProperties;
 import io.streamrelay.upstream.aliyun.UpstreamProperties;
 
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 /**
  * Refuses settings under which a request still in flight could be taken for a crashed
@@ -26,11 +25,9 @@ class TimingBudgetConfiguration {
 
 	@Bean
 	InitializingBean timingBudgetCheck(UpstreamProperties upstream, ReconcilerProperties reconciler,
-			RetryRegistry retries, Environment environment) {
+			RetryRegistry retries, IdempotencyProperties idempotency) {
 		return () -> {
-			Duration lockTimeout = Binder.get(environment)
-				.bind("streamrelay.idempotency.lock-timeout", Duration.class)
-				.orElse(Duration.ofMinutes(2));
+			Duration lockTimeout = idempotency.lockTimeout();
 			Duration worst = longestRequest(upstream, retries);
 			if (reconciler.enabled()) {
 				// a disabled reconciler runs only when someone calls it, who then chooses

@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("streamrelay.idempotency")
-record IdempotencyProperties(@DefaultValue("PT24H") @NotNull @DurationMin(minutes = 1) Duration ttl,
+public record IdempotencyProperties(@DefaultValue("PT24H") @NotNull @DurationMin(minutes = 1) Duration ttl,
 		@DefaultValue("PT2M") @NotNull @DurationMin(seconds = 5) Duration lockTimeout,
 		@DefaultValue("PT10M") @NotNull @DurationMin(seconds = 1) Duration cleanupInterval,
 		@DefaultValue("500") @Min(1) @Max(10000) int cleanupBatchSize) {

@@ -73,7 +73,9 @@ public record RelayTask(String appId, String taskId, RelaySpec spec, RelaySpec p
 		if (!state.mayBeRunning()) {
 			throw new RelayTaskStateConflict(taskId, state, "stop");
 		}
-		return next(spec, null, RelayTaskState.STOPPING, lastError, now);
+		// the pending spec stays until the stop is settled, so that a refused stop can
+		// return to the update
+		return next(spec, pendingSpec, RelayTaskState.STOPPING, lastError, now);
 	}
 
 	RelayTask stopped(Instant now) {
@@ -81,10 +83,37 @@ public record RelayTask(String appId, String taskId, RelaySpec spec, RelaySpec p
 		return next(spec, null, RelayTaskState.STOPPED, null, now);
 	}
 
-	/** The vendor refused to stop a task it still runs: it stays active. */
-	RelayTask stopRejected(TaskError error, Instant now) {
+	/**
+	 * The stop surely did not happen (refused, or never sent): the task is back in the
+	 * state it had before the stop.
+	 */
+	RelayTask stopRejected(RelayTaskState previous, TaskError error, Instant now) {
 		require(Set.of(RelayTaskState.STOPPING), "roll back the stop of");
-		return next(spec, null, RelayTaskState.ACTIVE, error, now);
+		if (!previous.mayBeRunning() || previous == RelayTaskState.STOPPING) {
+			throw new RelayTaskStateConflict(taskId, previous, "return to");
+		}
+		return next(spec, previous == RelayTaskState.UPDATING ? pendingSpec : null, previous, error, now);
+	}
+
+	/**
+	 * The vendor ended the task by itself (all users left, maxIdleSeconds): whatever was
+	 * in flight is moot.
+	 */
+	RelayTask stoppedByVendor(Instant now) {
+		if (!state.mayBeRunning()) {
+			throw new RelayTaskStateConflict(taskId, state, "mark as stopped by the vendor");
+		}
+		return next(spec, null, RelayTaskState.STOPPED, null, now);
+	}
+
+	/**
+	 * A stopped or failed id taken over again from a client SDK that started the relay
+	 * anew.
+	 */
+	RelayTask readopted(RelaySpec newSpec, Instant now) {
+		require(Set.of(RelayTaskState.STOPPED, RelayTaskState.FAILED), "adopt");
+		return new RelayTask(appId, taskId, newSpec, null, RelayTaskState.ACTIVE, TaskOrigin.ADOPTED, version + 1,
+				createdAt, now, null);
 	}
 
 	/**

@@ -21,9 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RelayTaskReconciler {
 
-	private static final Set<RelayTaskState> TRANSITIONAL = Set.of(RelayTaskState.STARTING, RelayTaskState.UPDATING,
-			RelayTaskState.STOPPING);
-
 	private static final Logger log = LoggerFactory.getLogger(RelayTaskReconciler.class);
 
 	private final RelayTasks tasks;
@@ -63,7 +60,7 @@ public final class RelayTaskReconciler {
 	public synchronized Report reconcile(int batchSize, Duration grace) {
 		Instant cutoff = this.clock.instant().minus(grace);
 		// stuck tasks first, oldest first: they may block updates or keep billing
-		List<RelayTask> stuck = this.tasks.staleInStates(TRANSITIONAL, cutoff, batchSize);
+		List<RelayTask> stuck = this.tasks.staleInStates(RelayTaskState.TRANSITIONAL, cutoff, batchSize);
 		Report report = new Report(0, 0, 0, 0);
 		for (RelayTask task : stuck) {
 			report = report.plus(reconcileOne(task));
@@ -168,10 +165,7 @@ public final class RelayTaskReconciler {
 	}
 
 	private Result markStoppedByVendor(RelayTask task) {
-		Instant now = this.clock.instant();
-		RelayTask stopped = new RelayTask(task.appId(), task.taskId(), task.spec(), null, RelayTaskState.STOPPED,
-				task.origin(), task.version() + 1, task.createdAt(), now, null);
-		return save(task, stopped,
+		return save(task, task.stoppedByVendor(this.clock.instant()),
 				event(task, Outcome.SUCCEEDED, "StoppedByVendor",
 						"the vendor stopped the task by itself (all users left the channel or maxIdleSeconds passed)"),
 				Result.DRIFTED);

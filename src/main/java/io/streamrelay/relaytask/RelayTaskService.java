@@ -50,21 +50,21 @@ public final class RelayTaskService {
 		RelaySpec spec = prepare(appId, requested);
 		String taskId = requestedTaskId != null ? requestedTaskId
 				: MpuTaskIds.of(appId, spec.channelId(), spec.anchorUserId());
-		Optional<RelayTask> same = this.tasks.find(appId, taskId)
-			.filter((t) -> SAME_REQUEST_STATES.contains(t.state()))
+		Optional<RelayTask> existing = this.tasks.find(appId, taskId);
+		Optional<RelayTask> same = existing.filter((t) -> SAME_REQUEST_STATES.contains(t.state()))
 			.filter((t) -> t.spec()
 				.equals(requested.destinations().isEmpty() ? spec.withDestinations(t.spec().destinations()) : spec));
 		if (same.isPresent()) {
 			return new StartOutcome(same.get(), false);
 		}
-		return new StartOutcome(startNew(appId, taskId, spec), true);
+		return new StartOutcome(startNew(appId, taskId, spec, existing), true);
 	}
 
 	private static final java.util.Set<RelayTaskState> SAME_REQUEST_STATES = java.util.Set.of(RelayTaskState.STARTING,
 			RelayTaskState.ACTIVE, RelayTaskState.UPDATING);
 
-	private RelayTask startNew(String appId, String taskId, RelaySpec spec) {
-		RelayTask starting = recordStartIntent(appId, taskId, spec);
+	private RelayTask startNew(String appId, String taskId, RelaySpec spec, Optional<RelayTask> existing) {
+		RelayTask starting = recordStartIntent(appId, taskId, spec, existing);
 		try {
 			UpstreamReceipt receipt = this.gateway.start(appId, taskId, spec);
 			return settle(starting, starting.started(clock.instant()),
@@ -98,8 +98,7 @@ public final class RelayTaskService {
 		if (previous.state().mayBeRunning()) {
 			throw new RelayTaskAlreadyExists(taskId, previous.state());
 		}
-		RelayTask replaced = new RelayTask(appId, taskId, spec, null, RelayTaskState.ACTIVE, TaskOrigin.ADOPTED,
-				previous.version() + 1, previous.createdAt(), clock.instant(), null);
+		RelayTask replaced = previous.readopted(spec, clock.instant());
 		write(replaced, previous.version(), event);
 		return replaced;
 	}
@@ -177,9 +176,7 @@ public final class RelayTaskService {
 			// tasks): that is stopped.
 			return settle(stopping, stopping.stopped(clock.instant()), event);
 		}
-		RelayTask after = failure.outcomeKnown()
-				? new RelayTask(before.appId(), before.taskId(), before.spec(), before.pendingSpec(), before.state(),
-						before.origin(), stopping.version() + 1, before.createdAt(), clock.instant(), error)
+		RelayTask after = failure.outcomeKnown() ? stopping.stopRejected(before.state(), error, clock.instant())
 				: stopping.outcomeUnknown(error, clock.instant());
 		settle(stopping, after, event);
 		throw failure;
@@ -230,8 +227,11 @@ public final class RelayTaskService {
 		return this.apps.find(appId).orElseThrow(() -> new UnknownApp(appId));
 	}
 
-	private RelayTask recordStartIntent(String appId, String taskId, RelaySpec spec) {
-		Optional<RelayTask> existing = this.tasks.find(appId, taskId);
+	/**
+	 * {@code existing} is what the caller just read; a writer in between loses the insert
+	 * or the CAS.
+	 */
+	private RelayTask recordStartIntent(String appId, String taskId, RelaySpec spec, Optional<RelayTask> existing) {
 		if (existing.isEmpty()) {
 			RelayTask starting = RelayTask.starting(appId, taskId, spec, clock.instant());
 			this.tasks.insert(starting, null);

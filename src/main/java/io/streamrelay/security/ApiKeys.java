@@ -68,8 +68,4 @@ class ApiKeys {
 		return Optional.ofNullable(found);
 	}
 
-	int size() {
-		return this.keys.size();
-	}
-
 }

@@ -54,7 +54,7 @@ class RelayTaskTest {
 		UPDATE_REJECTED(EnumSet.of(UPDATING), ACTIVE, (t, now) -> t.updateRejected(NEW_ERROR, now)),
 		BEGIN_STOP(EnumSet.of(STARTING, ACTIVE, UPDATING, STOPPING), STOPPING, RelayTask::beginStop),
 		MARK_STOPPED(EnumSet.of(STOPPING), STOPPED, RelayTask::stopped),
-		STOP_REJECTED(EnumSet.of(STOPPING), ACTIVE, (t, now) -> t.stopRejected(NEW_ERROR, now)),
+		STOP_REJECTED(EnumSet.of(STOPPING), ACTIVE, (t, now) -> t.stopRejected(ACTIVE, NEW_ERROR, now)),
 		OUTCOME_UNKNOWN(EnumSet.of(STARTING, UPDATING, STOPPING), null, (t, now) -> t.outcomeUnknown(NEW_ERROR, now));
 
 		final Set<RelayTaskState> allowed;
@@ -228,10 +228,41 @@ class RelayTaskTest {
 
 	@Test
 	void stopRejectedReturnsToActiveWithTheError() {
-		RelayTask active = inState(STOPPING).stopRejected(NEW_ERROR, LATER);
+		RelayTask active = inState(STOPPING).stopRejected(ACTIVE, NEW_ERROR, LATER);
 		assertThat(active.state()).isEqualTo(ACTIVE);
 		assertThat(active.lastError()).isEqualTo(NEW_ERROR);
 		assertThat(active.spec()).isEqualTo(SPEC);
+	}
+
+	@Test
+	void aRefusedStopOfAnUpdatingTaskReturnsToTheUpdateWithItsPendingSpec() {
+		RelayTask updating = inState(ACTIVE).beginUpdate(NEW_SPEC, LATER);
+		RelayTask back = updating.beginStop(LATER).stopRejected(UPDATING, NEW_ERROR, LATER);
+		assertThat(back.state()).isEqualTo(UPDATING);
+		assertThat(back.pendingSpec()).isEqualTo(NEW_SPEC);
+		assertThatExceptionOfType(RelayTaskStateConflict.class)
+			.isThrownBy(() -> inState(STOPPING).stopRejected(STOPPED, NEW_ERROR, LATER));
+	}
+
+	@Test
+	void theVendorCanEndATaskInAnyRunningStateButNotAStoppedOne() {
+		for (RelayTaskState state : EnumSet.of(STARTING, ACTIVE, UPDATING, STOPPING)) {
+			RelayTask stopped = inState(state).stoppedByVendor(LATER);
+			assertThat(stopped.state()).isEqualTo(STOPPED);
+			assertThat(stopped.pendingSpec()).isNull();
+		}
+		assertThatExceptionOfType(RelayTaskStateConflict.class)
+			.isThrownBy(() -> inState(STOPPED).stoppedByVendor(LATER));
+	}
+
+	@Test
+	void aStoppedIdCanBeAdoptedAgainButNotARunningOne() {
+		RelayTask readopted = inState(STOPPED).readopted(NEW_SPEC, LATER);
+		assertThat(readopted.state()).isEqualTo(ACTIVE);
+		assertThat(readopted.origin()).isEqualTo(TaskOrigin.ADOPTED);
+		assertThat(readopted.spec()).isEqualTo(NEW_SPEC);
+		assertThatExceptionOfType(RelayTaskStateConflict.class)
+			.isThrownBy(() -> inState(ACTIVE).readopted(NEW_SPEC, LATER));
 	}
 
 	@Test

@@ -83,14 +83,12 @@ class RelayTaskController {
 			@RequestParam(required = false) String state, @RequestParam(required = false) Integer pageSize,
 			@RequestParam(required = false) String pageToken) {
 		requireApp(appId);
-		int size = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
-		if (size < 1 || size > MAX_PAGE_SIZE) {
-			throw new InvalidRelaySpec("pageSize", "must be between 1 and " + MAX_PAGE_SIZE);
-		}
+		int size = pageSize(pageSize, DEFAULT_PAGE_SIZE);
 		if (channelId != null && !channelId.matches(RelaySpecBody.CHANNEL_ID)) {
 			throw new InvalidRelaySpec("channelId", RelaySpecBody.CHANNEL_ID_RULE);
 		}
-		TaskQuery query = new TaskQuery(channelId, parseState(state), decodeToken(pageToken), size + 1);
+		TaskQuery query = new TaskQuery(channelId, parseState(state), decodeToken(pageToken, RelaySpecBody.TASK_ID),
+				size + 1);
 		List<RelayTask> tasks = this.service.list(appId, query);
 		boolean more = tasks.size() > size;
 		List<RelayTask> page = more ? tasks.subList(0, size) : tasks;
@@ -137,11 +135,9 @@ class RelayTaskController {
 	@GetMapping("/relay-tasks/{taskId}/events")
 	RelayTaskEventPage events(@PathVariable String appId, @PathVariable String taskId,
 			@RequestParam(required = false) Integer pageSize, @RequestParam(required = false) String pageToken) {
-		int size = pageSize == null ? MAX_PAGE_SIZE : pageSize;
-		if (size < 1 || size > MAX_PAGE_SIZE) {
-			throw new InvalidRelaySpec("pageSize", "must be between 1 and " + MAX_PAGE_SIZE);
-		}
-		int offset = decodeOffset(pageToken);
+		int size = pageSize(pageSize, MAX_PAGE_SIZE);
+		String offsetToken = decodeToken(pageToken, "e[0-9]{1,9}");
+		int offset = offsetToken == null ? 0 : Integer.parseInt(offsetToken.substring(1));
 		List<RelayTaskEventResponse> items = this.service.events(appId, taskId, offset, size + 1)
 			.stream()
 			.map(RelayTaskEventResponse::of)
@@ -151,24 +147,12 @@ class RelayTaskController {
 				more ? encodeToken("e" + (offset + size)) : null);
 	}
 
-	private static int decodeOffset(String token) {
-		if (token == null) {
-			return 0;
+	private static int pageSize(Integer requested, int byDefault) {
+		int size = requested == null ? byDefault : requested;
+		if (size < 1 || size > MAX_PAGE_SIZE) {
+			throw new InvalidRelaySpec("pageSize", "must be between 1 and " + MAX_PAGE_SIZE);
 		}
-		String decoded = token.length() > 40 ? null : decodeTokenText(token);
-		if (decoded != null && decoded.matches("e[0-9]{1,9}")) {
-			return Integer.parseInt(decoded.substring(1));
-		}
-		throw new InvalidRelaySpec("pageToken", "is not a token returned by this API");
-	}
-
-	private static String decodeTokenText(String token) {
-		try {
-			return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
+		return size;
 	}
 
 	private void requireApp(String appId) {
@@ -197,11 +181,15 @@ class RelayTaskController {
 		throw new InvalidRelaySpec("state", "must be starting, active, updating, stopping, stopped or failed");
 	}
 
-	private static String encodeToken(String taskId) {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(taskId.getBytes(StandardCharsets.UTF_8));
+	private static String encodeToken(String position) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
 	}
 
-	private static String decodeToken(String token) {
+	/**
+	 * The position a page token we issued carries, or null without a token; anything else
+	 * is a 400.
+	 */
+	private static String decodeToken(String token, String shape) {
 		if (token == null) {
 			return null;
 		}
@@ -209,9 +197,9 @@ class RelayTaskController {
 			throw new InvalidRelaySpec("pageToken", "is not a token returned by this API");
 		}
 		try {
-			String taskId = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-			if (taskId.matches(RelaySpecBody.TASK_ID)) {
-				return taskId;
+			String position = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+			if (position.matches(shape)) {
+				return position;
 			}
 		}
 		catch (IllegalArgumentException ex) {

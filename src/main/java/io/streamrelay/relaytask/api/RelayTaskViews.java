@@ -38,26 +38,8 @@ class RelayTaskViews {
 						task.lastError().upstreamRequestId(), task.lastError().at());
 		return new RelayTaskResponse(task.appId(), task.taskId(), task.channelId(), word(task.mode()),
 				word(task.state()), word(task.origin()),
-				SpecMapper.toBody(task.spec(), redacted, RelayTaskViews::redactQuery), redacted, playback,
+				SpecMapper.toBody(task.spec(), redacted, ConfiguredApp::redactImage), redacted, playback,
 				task.createdAt(), task.updatedAt(), task.version(), lastError);
-	}
-
-	/**
-	 * Image URLs may carry signing tokens (auth_key, OSS signatures) in their query:
-	 * values are hidden.
-	 */
-	static String redactQuery(String url) {
-		int query = url.indexOf('?');
-		if (query < 0) {
-			return url;
-		}
-		StringBuilder out = new StringBuilder(url.substring(0, query + 1));
-		String[] pairs = url.substring(query + 1).split("&", -1);
-		for (int i = 0; i < pairs.length; i++) {
-			int eq = pairs[i].indexOf('=');
-			out.append(i == 0 ? "" : "&").append(eq < 0 ? "****" : pairs[i].substring(0, eq + 1) + "****");
-		}
-		return out.toString();
 	}
 
 	private static String word(Enum<?> value) {

@@ -11,12 +11,9 @@ import io.streamrelay.relaytask.UpstreamFailure;
  */
 final class Attempts {
 
-	private int count;
-
 	private UpstreamFailure lastUnknownOutcome;
 
 	<T> T attempt(Supplier<T> call) {
-		this.count++;
 		try {
 			return call.get();
 		}
@@ -26,10 +23,6 @@ final class Attempts {
 			}
 			throw failure;
 		}
-	}
-
-	int count() {
-		return this.count;
 	}
 
 	/** The latest attempt that may have taken effect without us knowing, or null. */
