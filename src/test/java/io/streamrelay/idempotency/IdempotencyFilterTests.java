@@ -207,13 +207,18 @@ class IdempotencyFilterTests {
 
 	@Test
 	void requestInFlightIsAnswered409WithRetryAfter() throws Exception {
+		java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
 		FilterChain nested = (req, res) -> {
+			ran.set(true);
 			MockHttpServletResponse concurrent = send(withKey(post("{}"), "k1"));
 			assertProblem(concurrent, 409, "idempotency-request-in-flight");
 			assertThat(concurrent.getHeader("Retry-After")).isEqualTo("1");
 			((HttpServletResponse) res).setStatus(201);
 		};
-		this.filter.doFilter(withKey(post("{}"), "k1"), new MockHttpServletResponse(), nested);
+		MockHttpServletResponse outer = new MockHttpServletResponse();
+		this.filter.doFilter(withKey(post("{}"), "k1"), outer, nested);
+		assertThat(ran).isTrue();
+		assertThat(outer.getStatus()).isEqualTo(201);
 	}
 
 	@ParameterizedTest

@@ -145,6 +145,7 @@ class IdempotentRequestsEndToEndTest {
 		assertThat(second.status()).isEqualTo(200);
 		assertThat(second.json().get("taskId")).isEqualTo(first.json().get("taskId"));
 		assertThat(second.header("Idempotent-Replayed")).isNull();
+		assertThat(this.emulator.callCount("StartLiveMPUTask")).isEqualTo(1);
 	}
 
 	@Test

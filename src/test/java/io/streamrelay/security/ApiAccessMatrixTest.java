@@ -144,6 +144,20 @@ class ApiAccessMatrixTest {
 			assertThat(JSON.readTree(reply.body()).get("type").asString())
 				.isEqualTo("https://streamrelay.io/problems/" + expected.type());
 			assertThat(this.emulator.callCounts()).as("no vendor call for a refused request").isEqualTo(before);
+			return;
+		}
+		if (route == Route.START || route == Route.PATCH || route == Route.STOP) {
+			// the positive control: the same routes, allowed, do reach the vendor
+			assertThat(this.emulator.callCounts()).as("an allowed write calls the vendor").isNotEqualTo(before);
+		}
+		JsonNode body = JSON.readTree(reply.body());
+		switch (route) {
+			case GET, PATCH, STOP -> assertThat(body.get("taskId").asString()).isEqualTo(taskId);
+			case LIST -> assertThat(body.get("items"))
+				.allSatisfy((t) -> assertThat(t.get("appId").asString()).isEqualTo("demo-app"));
+			case EVENTS -> assertThat(body.get("items").get(0).get("action").asString()).isEqualTo("start");
+			case MPU_TASK_ID -> assertThat(body.get("mpuTaskId").asString()).startsWith("AL-");
+			default -> assertThat(body.get("appId").asString()).isEqualTo("demo-app");
 		}
 	}
 
@@ -217,6 +231,8 @@ class ApiAccessMatrixTest {
 		assertThat(send(null, "GET", "/actuator/health/liveness", null).status()).isEqualTo(200);
 		assertThat(send(null, "GET", "/actuator/health/readiness", null).status()).isEqualTo(200);
 		Reply readerHealth = send("Bearer " + READER, "GET", "/actuator/health", null);
+		assertThat(readerHealth.status()).isEqualTo(200);
+		assertThat(JSON.readTree(readerHealth.body()).get("status").asString()).isEqualTo("UP");
 		assertThat(JSON.readTree(readerHealth.body()).has("components")).isFalse();
 		Reply adminHealth = send(TestKeys.BEARER_DEVELOPMENT, "GET", "/actuator/health", null);
 		assertThat(JSON.readTree(adminHealth.body()).get("components").has("db")).isTrue();

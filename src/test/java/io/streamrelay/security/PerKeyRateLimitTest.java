@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"spring.datasource.url=jdbc:h2:mem:rate-limit;DB_CLOSE_DELAY=-1", "streamrelay.reconciler.enabled=false",
 		"streamrelay.security.requests-per-second-per-key=3", "streamrelay.security.max-body-bytes=4096",
 		"streamrelay.security.api-keys[0].name=tests",
-		"streamrelay.security.api-keys[0].sha256=3e2a4f4a1e83d0b1b7d2f9b1c0fdf5d4f1e3c9d7cfc1b8f18e2a4c2c1d3e9f70",
+		"streamrelay.security.api-keys[0].sha256=7d620708c9c5738a1acf259057a317f108ce5395a4b22c6bf8ebea0683352ed6",
 		"streamrelay.security.api-keys[0].apps[0]=*", "streamrelay.security.api-keys[0].role=READ" })
 class PerKeyRateLimitTest {
 
@@ -52,6 +52,7 @@ class PerKeyRateLimitTest {
 		List<HttpResponse<String>> limited = responses.stream().filter((r) -> r.statusCode() == 429).toList();
 		assertThat(ok).isBetween(3L, 6L);
 		assertThat(limited).isNotEmpty();
+		assertThat(get(TestKeys.BEARER_ADMIN).statusCode()).as("another key is unaffected").isEqualTo(200);
 		assertThat(limited.get(0).headers().firstValue("Retry-After")).hasValue("1");
 		assertThat(limited.get(0).headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));

@@ -619,6 +619,7 @@ class RelayTaskApiTest {
 
 	@Test
 	void allowsConfiguredThirdPartyHostsAndImageHosts() throws Exception {
+		this.gateway.reset();
 		start("demo-app", "{'taskId':'yt-1','channelId':'c','mode':'single','single':{'userId':'u1'},"
 				+ "'destinations':['rtmp://a.rtmp.youtube.com/live2/key','rtmp://push.example.com:1935/live/s']}")
 			.andExpect(status().isCreated());
@@ -626,6 +627,12 @@ class RelayTaskApiTest {
 				+ "'layout':{'panes':[{'x':0,'y':0,'width':1,'height':1,'backgroundImageUrl':'https://img.example.com/p.png'}]},"
 				+ "'background':{'url':'https://IMG.example.com/bg.png?a=1&b=2'}}}")
 			.andExpect(status().isCreated());
+		assertThat(this.gateway.calls().get(0).spec().destinations())
+			.containsExactly("rtmp://a.rtmp.youtube.com/live2/key", "rtmp://push.example.com:1935/live/s");
+		assertThat(this.gateway.calls().get(1).spec().mixed().background().url())
+			.isEqualTo("https://IMG.example.com/bg.png?a=1&b=2");
+		assertThat(this.gateway.calls().get(1).spec().mixed().panes().get(0).backgroundImageUrl())
+			.isEqualTo("https://img.example.com/p.png");
 	}
 
 	@Test
