@@ -112,6 +112,16 @@ public final class RelayTaskService {
 		if (current.version() != expectedVersion) {
 			throw new RelayTaskModifiedConcurrently(taskId);
 		}
+		return update(current, requested);
+	}
+
+	/**
+	 * Sends the whole {@code requested} spec for the task as the caller read it; the
+	 * write fails if the task changed since.
+	 */
+	public RelayTask update(RelayTask current, RelaySpec requested) {
+		String appId = current.appId();
+		String taskId = current.taskId();
 		RelaySpec spec = SpecPreparation.forUpdate(app(appId), current.spec(), requested);
 		RelayTask updating = current.beginUpdate(spec, clock.instant());
 		write(updating, current.version(), null);
@@ -142,6 +152,15 @@ public final class RelayTaskService {
 		if (expectedVersion != null && current.version() != expectedVersion) {
 			throw new RelayTaskModifiedConcurrently(taskId);
 		}
+		return stop(current);
+	}
+
+	/**
+	 * Stops the task as the caller read it; the write fails if the task changed since.
+	 */
+	public RelayTask stop(RelayTask current) {
+		String appId = current.appId();
+		String taskId = current.taskId();
 		if (!current.state().mayBeRunning()) {
 			RelayTaskEvent last = this.tasks.lastEvent(appId, taskId).orElse(null);
 			// one record of "already stopped" is enough: repeated DELETEs must not grow

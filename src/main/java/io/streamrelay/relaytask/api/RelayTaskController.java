@@ -103,8 +103,7 @@ class RelayTaskController {
 		IfMatch precondition = IfMatch.parse(ifMatch);
 		precondition.check(current);
 		try {
-			RelayTask task = this.service.update(appId, taskId, current.version(),
-					this.reader.merge(current.spec(), patch));
+			RelayTask task = this.service.update(current, this.reader.merge(current.spec(), patch));
 			return ResponseEntity.ok().eTag(etag(task)).body(this.views.of(task));
 		}
 		catch (RelayTaskModifiedConcurrently ex) {
@@ -116,15 +115,18 @@ class RelayTaskController {
 	ResponseEntity<RelayTaskResponse> stop(@PathVariable String appId, @PathVariable String taskId,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		IfMatch precondition = IfMatch.parse(ifMatch);
-		Long expectedVersion = null;
-		if (precondition.present()) {
-			RelayTask current = this.service.get(appId, taskId);
-			precondition.check(current);
-			// the stop must find the version that matched, whatever happens in between
-			expectedVersion = precondition.any() ? null : current.version();
-		}
 		try {
-			RelayTask task = this.service.stop(appId, taskId, expectedVersion);
+			RelayTask task;
+			if (precondition.present() && !precondition.any()) {
+				RelayTask current = this.service.get(appId, taskId);
+				precondition.check(current);
+				// the stop must find the version that matched, whatever happens in
+				// between
+				task = this.service.stop(current);
+			}
+			else {
+				task = this.service.stop(appId, taskId);
+			}
 			return ResponseEntity.ok().eTag(etag(task)).body(this.views.of(task));
 		}
 		catch (RelayTaskModifiedConcurrently ex) {
