@@ -3,6 +3,7 @@ package io.streamrelay.config;
 import java.io.IOException;
 import java.io.Writer;
 
+import io.streamrelay.relaytask.api.ProblemResponses;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -25,7 +26,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 			Writer writer = response.getReporter();
 			if (writer != null) {
 				String slug = status >= 500 ? "internal-error" : "malformed-request";
-				writer.write("{\"type\":\"https://streamrelay.io/problems/" + slug + "\",\"title\":\""
+				writer.write("{\"type\":\"" + ProblemResponses.BASE + slug + "\",\"title\":\""
 						+ (status >= 500 ? "Internal error" : "Malformed request") + "\",\"status\":" + status
 						+ ",\"detail\":\"The request could not be processed\"}");
 			}

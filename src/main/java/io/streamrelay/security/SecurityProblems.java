@@ -1,9 +1,9 @@
 package io.streamrelay.security;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.streamrelay.relaytask.api.ProblemResponses;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,19 +24,7 @@ class SecurityProblems {
 
 	void write(HttpServletResponse response, int status, String slug, String title, String detail,
 			Map<String, String> headers) throws IOException {
-		if (response.isCommitted()) {
-			return;
-		}
-		response.resetBuffer();
-		response.setStatus(status);
-		response.setContentType("application/problem+json");
-		headers.forEach(response::setHeader);
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", "https://streamrelay.io/problems/" + slug);
-		body.put("title", title);
-		body.put("status", status);
-		body.put("detail", detail);
-		response.getOutputStream().write(this.json.writeValueAsBytes(body));
+		ProblemResponses.write(response, this.json, status, slug, title, detail, Map.of(), headers);
 	}
 
 	void unauthenticated(HttpServletResponse response, String detail) throws IOException {

@@ -5,7 +5,7 @@ import java.net.URI;
 /** The stable problem types of this API; each is documented in the README. */
 final class ProblemTypes {
 
-	static final String BASE = "https://streamrelay.io/problems/";
+	static final String BASE = ProblemResponses.BASE;
 
 	static final URI VALIDATION = type("validation-failed");
 
