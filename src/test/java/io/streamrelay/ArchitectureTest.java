@@ -1,5 +1,6 @@
 package io.streamrelay;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -10,12 +11,22 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Guards the arrows of docs/architecture.md: data flows one way and the vendor SDK stays
  * in its adapter.
  */
 class ArchitectureTest {
+
+	/**
+	 * The core: the task and its lifecycle, the spec and its rules, the ports, the use
+	 * cases, reconciliation.
+	 */
+	static final String[] CORE = { "io.streamrelay.relaytask.task", "io.streamrelay.relaytask.spec",
+			"io.streamrelay.relaytask.vendor", "io.streamrelay.relaytask.usecase",
+			"io.streamrelay.relaytask.reconciliation" };
 
 	static JavaClasses main;
 
@@ -28,16 +39,31 @@ class ArchitectureTest {
 	@Test
 	void coreImportsNoFrameworkNoJdbcNoVendorSdkAndNoAdapter() {
 		ArchRule rule = noClasses().that()
-			.resideInAPackage("io.streamrelay.relaytask")
+			.resideInAnyPackage(CORE)
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..", "com.aliyuncs..",
 					"tools.jackson..", "jakarta..", "io.streamrelay.relaytask.api..",
 					"io.streamrelay.relaytask.persistence..", "io.streamrelay.upstream..", "io.streamrelay.emulator..",
 					"io.streamrelay.apps..", "io.streamrelay.config..", "io.streamrelay.security..",
-					"io.streamrelay.idempotency..", "io.streamrelay.relaytask.reconciliation..",
-					"io.streamrelay.logging..", "io.github.resilience4j..", "net.javacrumbs.shedlock..");
+					"io.streamrelay.idempotency..", "io.streamrelay.relaytask.scheduling..",
+					"io.streamrelay.problems..", "io.streamrelay.logging..", "io.github.resilience4j..",
+					"net.javacrumbs.shedlock..");
 		rule.check(main);
+	}
+
+	@Test
+	void noPackageCycles() {
+		slices().matching("io.streamrelay.(**)").should().beFreeOfCycles().check(main);
+	}
+
+	@Test
+	void everyCorePackageIsNamedInTheRuleAbove() {
+		assertThat(main.stream()
+			.map(JavaClass::getPackageName)
+			.filter((name) -> name.startsWith("io.streamrelay.relaytask."))
+			.filter((name) -> !name.matches("io\\.streamrelay\\.relaytask\\.(api|persistence|scheduling)"))
+			.distinct()).containsExactlyInAnyOrder(CORE);
 	}
 
 	@Test

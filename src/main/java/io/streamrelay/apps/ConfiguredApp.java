@@ -2,13 +2,12 @@ package io.streamrelay.apps;
 
 import java.net.URI;
 import java.time.Clock;
-
 import java.util.List;
 
-import io.streamrelay.relaytask.RelayApps;
-import io.streamrelay.relaytask.RelaySpec;
-import io.streamrelay.relaytask.Violation;
-import io.streamrelay.relaytask.SeiSettings;
+import io.streamrelay.relaytask.spec.RelayApps;
+import io.streamrelay.relaytask.spec.RelaySpec;
+import io.streamrelay.relaytask.spec.SeiSettings;
+import io.streamrelay.relaytask.spec.Violation;
 
 /**
  * One configured RTC application: default push URL, SEI defaults, playback URLs and URL

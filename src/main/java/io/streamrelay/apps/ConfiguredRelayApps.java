@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import io.streamrelay.relaytask.RelayApps;
+import io.streamrelay.relaytask.spec.RelayApps;
 
 import org.springframework.stereotype.Component;
 

@@ -7,10 +7,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.streamrelay.relaytask.MixedSpec;
-import io.streamrelay.relaytask.Pane;
-import io.streamrelay.relaytask.RelaySpec;
-import io.streamrelay.relaytask.Violation;
+import io.streamrelay.relaytask.spec.MixedSpec;
+import io.streamrelay.relaytask.spec.Pane;
+import io.streamrelay.relaytask.spec.RelaySpec;
+import io.streamrelay.relaytask.spec.Violation;
 
 /**
  * Which URLs a caller may make the vendor push to or fetch from: RTMP destinations on the

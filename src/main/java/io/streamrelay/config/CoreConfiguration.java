@@ -2,10 +2,10 @@ package io.streamrelay.config;
 
 import java.time.Clock;
 
-import io.streamrelay.relaytask.LiveRelayGateway;
-import io.streamrelay.relaytask.RelayApps;
-import io.streamrelay.relaytask.RelayTaskService;
-import io.streamrelay.relaytask.RelayTasks;
+import io.streamrelay.relaytask.spec.RelayApps;
+import io.streamrelay.relaytask.task.RelayTasks;
+import io.streamrelay.relaytask.usecase.RelayTaskService;
+import io.streamrelay.relaytask.vendor.LiveRelayGateway;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

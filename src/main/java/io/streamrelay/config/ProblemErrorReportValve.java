@@ -2,8 +2,13 @@ package io.streamrelay.config;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-import io.streamrelay.relaytask.api.ProblemResponses;
+import io.streamrelay.problems.ProblemType;
+import io.streamrelay.problems.ProblemTypes;
+import io.streamrelay.problems.Problems;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -25,10 +30,16 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 			response.setCharacterEncoding("UTF-8");
 			Writer writer = response.getReporter();
 			if (writer != null) {
-				String slug = status >= 500 ? "internal-error" : "malformed-request";
-				writer.write("{\"type\":\"" + ProblemResponses.BASE + slug + "\",\"title\":\""
-						+ (status >= 500 ? "Internal error" : "Malformed request") + "\",\"status\":" + status
-						+ ",\"detail\":\"The request could not be processed\"}");
+				ProblemType type = status >= 500 ? ProblemTypes.INTERNAL : ProblemTypes.MALFORMED;
+				// Tomcat's status wins: the catalogue's type names the kind, the status
+				// is what
+				// Tomcat decided
+				Map<String, Object> body = new LinkedHashMap<>();
+				body.put("type", type.type().toString());
+				body.put("title", type.title());
+				body.put("status", status);
+				body.put("detail", "The request could not be processed");
+				writer.write(new String(Problems.json(body), StandardCharsets.UTF_8));
 			}
 		}
 		catch (IOException | IllegalStateException ex) {

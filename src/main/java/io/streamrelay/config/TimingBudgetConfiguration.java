@@ -5,7 +5,7 @@ import java.util.stream.Stream;
 
 import io.github.resilience4j.retry.RetryRegistry;
 import io.streamrelay.idempotency.IdempotencyProperties;
-import io.streamrelay.relaytask.reconciliation.ReconcilerProperties;
+import io.streamrelay.relaytask.scheduling.ReconcilerProperties;
 import io.streamrelay.upstream.aliyun.UpstreamProperties;
 
 import org.springframework.beans.factory.InitializingBean;

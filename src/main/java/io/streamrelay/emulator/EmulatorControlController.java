@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.streamrelay.problems.ProblemTypes;
+import io.streamrelay.problems.Problems;
 import org.apache.commons.codec.digest.DigestUtils;
 import tools.jackson.databind.JsonNode;
 
@@ -91,10 +93,15 @@ class EmulatorControlController {
 			.body(JsonParams.MAPPER.writeValueAsString(body));
 	}
 
+	/**
+	 * The control endpoints are this service's own API, so a bad control request is a
+	 * problem like any other 4xx (only the signed vendor endpoint answers in the vendor's
+	 * error shape); the vendor-style code is kept as an extension.
+	 */
 	@ExceptionHandler(ApiError.class)
-	ResponseEntity<String> rejected(ApiError error) {
-		return json(HttpStatus.valueOf(error.status()),
-				JsonParams.MAPPER.createObjectNode().put("code", error.code()).put("message", error.getMessage()));
+	ResponseEntity<Object> rejected(ApiError error) {
+		return Problems.entity(ProblemTypes.EMULATOR_REFUSED.withStatus(error.status()), error.getMessage(),
+				Map.of("code", error.code()));
 	}
 
 }

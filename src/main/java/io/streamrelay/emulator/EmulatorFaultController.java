@@ -1,11 +1,12 @@
 package io.streamrelay.emulator;
 
-import java.net.URI;
+import java.util.Map;
 
 import io.streamrelay.emulator.FaultRule.InvalidFaultRule;
+import io.streamrelay.problems.ProblemTypes;
+import io.streamrelay.problems.Problems;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -24,10 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/emulator")
 class EmulatorFaultController {
-
-	static final URI INVALID_FAULT = URI.create("https://streamrelay.io/problems/emulator-invalid-fault");
-
-	static final URI NO_RUNNING_TASK = URI.create("https://streamrelay.io/problems/emulator-no-running-task");
 
 	private final FaultPlan faults;
 
@@ -56,26 +53,17 @@ class EmulatorFaultController {
 	}
 
 	@PostMapping("/tasks/{appId}/{taskId}/vanish")
-	ResponseEntity<ProblemDetail> vanish(@PathVariable String appId, @PathVariable String taskId) {
+	ResponseEntity<Object> vanish(@PathVariable String appId, @PathVariable String taskId) {
 		if (this.state.vanish(appId, taskId)) {
 			return ResponseEntity.noContent().build();
 		}
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-				"AppId " + appId + " has no running task " + taskId + ".");
-		problem.setType(NO_RUNNING_TASK);
-		problem.setTitle("No such running task");
-		problem.setProperty("appId", appId);
-		problem.setProperty("taskId", taskId);
-		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+		return Problems.entity(ProblemTypes.EMULATOR_NO_RUNNING_TASK,
+				"AppId " + appId + " has no running task " + taskId + ".", Map.of("appId", appId, "taskId", taskId));
 	}
 
 	@ExceptionHandler(InvalidFaultRule.class)
-	ResponseEntity<ProblemDetail> invalid(InvalidFaultRule ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-		problem.setType(INVALID_FAULT);
-		problem.setTitle("Invalid fault rule");
-		problem.setProperty("field", ex.field());
-		return ResponseEntity.badRequest().body(problem);
+	ResponseEntity<Object> invalid(InvalidFaultRule ex) {
+		return Problems.entity(ProblemTypes.EMULATOR_INVALID_FAULT, ex.getMessage(), Map.of("field", ex.field()));
 	}
 
 	private static ResponseEntity<String> json(HttpStatus status, String body) {

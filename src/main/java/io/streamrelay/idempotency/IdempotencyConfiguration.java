@@ -26,7 +26,7 @@ class IdempotencyConfiguration {
 	@Bean
 	FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyKeys keys, JsonMapper json) {
 		FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
-				new IdempotencyFilter(keys, new Fingerprints(json), new IdempotencyProblems(json)));
+				new IdempotencyFilter(keys, new Fingerprints(json), new IdempotencyProblems()));
 		registration.addUrlPatterns("/v1/apps/*");
 		registration.setOrder(IdempotencyFilter.ORDER);
 		registration.setName("idempotencyFilter");

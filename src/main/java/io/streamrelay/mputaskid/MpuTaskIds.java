@@ -12,10 +12,14 @@ import org.apache.commons.codec.digest.DigestUtils;
 public final class MpuTaskIds {
 
 	/** AppIds: letters, digits, '_' and '-', at most 64 characters. */
-	public static final Pattern APP_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+	public static final String APP_ID_REGEX = "[A-Za-z0-9_-]{1,64}";
+
+	public static final Pattern APP_ID = Pattern.compile(APP_ID_REGEX);
 
 	/** ARTC channel and user ids also allow '='. */
-	public static final Pattern ARTC_ID = Pattern.compile("[A-Za-z0-9_=-]{1,64}");
+	public static final String ARTC_ID_REGEX = "[A-Za-z0-9_=-]{1,64}";
+
+	public static final Pattern ARTC_ID = Pattern.compile(ARTC_ID_REGEX);
 
 	private static final String PREFIX = "rtmp://live.aliyun.com/live/";
 

@@ -8,7 +8,7 @@ import java.util.Set;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
-import io.streamrelay.idempotency.Callers;
+import io.streamrelay.problems.ProblemTypes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -87,7 +87,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 			}
 			RateLimiter limiter = this.limiters.rateLimiter("api-key-" + key.get().name(), this.perKey);
 			if (!limiter.acquirePermission()) {
-				this.problems.write(response, 429, "too-many-requests", "Too many requests",
+				this.problems.write(response, ProblemTypes.TOO_MANY_REQUESTS,
 						"This API key sent more requests per second than allowed; retry after the Retry-After delay",
 						java.util.Map.of("Retry-After", "1"));
 				return;

@@ -2,6 +2,8 @@ package io.streamrelay.security;
 
 import java.io.IOException;
 
+import io.streamrelay.problems.ProblemTypes;
+import io.streamrelay.problems.RequestBodyTooLarge;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -47,7 +49,7 @@ class RequestLimitsFilter extends OncePerRequestFilter {
 	}
 
 	private void tooLarge(HttpServletResponse response) throws IOException {
-		this.problems.write(response, 413, "payload-too-large", "Request body too large",
+		this.problems.write(response, ProblemTypes.PAYLOAD_TOO_LARGE,
 				"Request bodies are limited to " + this.maxBodyBytes + " bytes",
 				java.util.Map.of("Connection", "close"));
 	}

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.streamrelay.problems.ProblemTypes;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -69,8 +70,8 @@ class SecurityConfiguration {
 			.exceptionHandling((exceptions) -> exceptions
 				.authenticationEntryPoint((request, response, ex) -> problems.unauthenticated(response,
 						"Send an API key as Authorization: Bearer <key>"))
-				.accessDeniedHandler((request, response, ex) -> problems.write(response, 403, "forbidden",
-						"Not allowed", "This API key may not use this endpoint", java.util.Map.of())));
+				.accessDeniedHandler((request, response, ex) -> problems.write(response, ProblemTypes.FORBIDDEN,
+						"This API key may not use this endpoint", java.util.Map.of())));
 		return http.build();
 	}
 
@@ -80,7 +81,7 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler(SecurityProblems problems) {
-		return (request, response, ex) -> problems.write(response, 400, "malformed-request", "Malformed request",
+		return (request, response, ex) -> problems.write(response, ProblemTypes.MALFORMED,
 				"The request URL is not acceptable (encoded slashes, ';', '..' or '//' in the path)",
 				java.util.Map.of());
 	}

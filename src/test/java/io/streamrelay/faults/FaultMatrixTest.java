@@ -20,11 +20,11 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.streamrelay.emulator.EmulatorState;
 import io.streamrelay.emulator.FaultPlan;
 import io.streamrelay.emulator.FaultRule;
-import io.streamrelay.relaytask.RelayTask;
-import io.streamrelay.relaytask.RelayTaskReconciler;
-import io.streamrelay.relaytask.RelayTaskState;
-import io.streamrelay.relaytask.RelayTasks;
-import io.streamrelay.relaytask.TaskOrigin;
+import io.streamrelay.relaytask.reconciliation.RelayTaskReconciler;
+import io.streamrelay.relaytask.task.RelayTask;
+import io.streamrelay.relaytask.task.RelayTaskState;
+import io.streamrelay.relaytask.task.RelayTasks;
+import io.streamrelay.relaytask.task.TaskOrigin;
 import io.streamrelay.replicas.Replicas;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -189,16 +189,16 @@ abstract class FaultMatrixTest {
 	 */
 	void refuseConnections() {
 		this.wireMock.stop();
-		io.streamrelay.relaytask.LiveRelayGateway gateway = this.service
-			.getBean(io.streamrelay.relaytask.LiveRelayGateway.class);
+		io.streamrelay.relaytask.vendor.LiveRelayGateway gateway = this.service
+			.getBean(io.streamrelay.relaytask.vendor.LiveRelayGateway.class);
 		for (int i = 0; i < 50; i++) {
 			try {
 				gateway.describe("demo-app", "drain");
 			}
-			catch (io.streamrelay.relaytask.UpstreamFailure.Unreachable refused) {
+			catch (io.streamrelay.relaytask.vendor.UpstreamFailure.Unreachable refused) {
 				return;
 			}
-			catch (io.streamrelay.relaytask.UpstreamFailure other) {
+			catch (io.streamrelay.relaytask.vendor.UpstreamFailure other) {
 				// a stale pooled connection: try again
 			}
 		}

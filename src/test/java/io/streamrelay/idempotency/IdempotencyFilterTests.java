@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.streamrelay.security.Callers;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -58,7 +59,7 @@ class IdempotencyFilterTests {
 
 	@Autowired
 	IdempotencyFilterTests(IdempotencyKeys keys, JdbcClient jdbc) {
-		this.filter = new IdempotencyFilter(keys, new Fingerprints(JSON), new IdempotencyProblems(JSON));
+		this.filter = new IdempotencyFilter(keys, new Fingerprints(JSON), new IdempotencyProblems());
 		this.jdbc = jdbc;
 	}
 

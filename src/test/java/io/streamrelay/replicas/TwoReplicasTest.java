@@ -135,9 +135,9 @@ abstract class TwoReplicasTest {
 				io.streamrelay.emulator.FaultRule.Kind.LATENCY, -1, 300,
 				io.streamrelay.emulator.FaultRule.When.BEFORE));
 		try {
-			io.streamrelay.relaytask.reconciliation.ReconcilerJob[] jobs = {
-					this.replicas.context(0).getBean(io.streamrelay.relaytask.reconciliation.ReconcilerJob.class),
-					this.replicas.context(1).getBean(io.streamrelay.relaytask.reconciliation.ReconcilerJob.class) };
+			io.streamrelay.relaytask.scheduling.ReconcilerJob[] jobs = {
+					this.replicas.context(0).getBean(io.streamrelay.relaytask.scheduling.ReconcilerJob.class),
+					this.replicas.context(1).getBean(io.streamrelay.relaytask.scheduling.ReconcilerJob.class) };
 			long skippedBefore = jobs[0].skipped() + jobs[1].skipped();
 			long runsBefore = jobs[0].runs() + jobs[1].runs();
 			int rounds = 4;

@@ -3,8 +3,8 @@ package io.streamrelay.relaytask.api;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.streamrelay.relaytask.RelayTask;
-import io.streamrelay.relaytask.InvalidRelaySpec;
+import io.streamrelay.relaytask.spec.InvalidRelaySpec;
+import io.streamrelay.relaytask.task.RelayTask;
 
 /**
  * An {@code If-Match} precondition over task versions (the ETag is {@code "<version>"}).

@@ -1,19 +1,22 @@
 package io.streamrelay.relaytask.api;
 
-import java.net.URI;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import io.streamrelay.relaytask.DestinationNotAllowed;
-import io.streamrelay.relaytask.InvalidRelaySpec;
-import io.streamrelay.relaytask.RelayTaskAlreadyExists;
-import io.streamrelay.relaytask.RelayTaskModifiedConcurrently;
-import io.streamrelay.relaytask.RelayTaskNotFound;
-import io.streamrelay.relaytask.RelayTaskStateConflict;
-import io.streamrelay.relaytask.UnknownApp;
-import io.streamrelay.relaytask.UpstreamFailure;
-import io.streamrelay.relaytask.Violation;
-import io.streamrelay.security.RequestBodyTooLarge;
+import io.streamrelay.problems.ProblemType;
+import io.streamrelay.problems.ProblemTypes;
+import io.streamrelay.problems.Problems;
+import io.streamrelay.problems.RequestBodyTooLarge;
+import io.streamrelay.relaytask.spec.DestinationNotAllowed;
+import io.streamrelay.relaytask.spec.InvalidRelaySpec;
+import io.streamrelay.relaytask.spec.UnknownApp;
+import io.streamrelay.relaytask.spec.Violation;
+import io.streamrelay.relaytask.task.RelayTaskAlreadyExists;
+import io.streamrelay.relaytask.task.RelayTaskModifiedConcurrently;
+import io.streamrelay.relaytask.task.RelayTaskNotFound;
+import io.streamrelay.relaytask.task.RelayTaskStateConflict;
+import io.streamrelay.relaytask.vendor.UpstreamFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -31,6 +34,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -44,71 +48,60 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(InvalidRelaySpec.class)
 	ResponseEntity<Object> invalid(InvalidRelaySpec ex) {
-		return problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Request breaks a rule",
-				describe(ex.violations()), Map.of("errors", ex.violations()));
+		return Problems.entity(ProblemTypes.VALIDATION, describe(ex.violations()), Map.of("errors", ex.violations()));
 	}
 
 	@ExceptionHandler(DestinationNotAllowed.class)
 	ResponseEntity<Object> notAllowed(DestinationNotAllowed ex) {
-		return problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.DESTINATION_NOT_ALLOWED,
-				"Destination not allowed", describe(ex.violations()), Map.of("errors", ex.violations()));
+		return Problems.entity(ProblemTypes.DESTINATION_NOT_ALLOWED, describe(ex.violations()),
+				Map.of("errors", ex.violations()));
 	}
 
 	@ExceptionHandler(UnknownApp.class)
 	ResponseEntity<Object> unknownApp(UnknownApp ex) {
-		return problem(HttpStatus.NOT_FOUND, ProblemTypes.UNKNOWN_APP, "Unknown RTC application", ex.getMessage(),
-				Map.of());
+		return Problems.entity(ProblemTypes.UNKNOWN_APP, ex.getMessage(), Map.of());
 	}
 
 	@ExceptionHandler(RelayTaskNotFound.class)
 	ResponseEntity<Object> notFound(RelayTaskNotFound ex) {
-		return problem(HttpStatus.NOT_FOUND, ProblemTypes.TASK_NOT_FOUND, "Relay task not found", ex.getMessage(),
-				Map.of());
+		return Problems.entity(ProblemTypes.TASK_NOT_FOUND, ex.getMessage(), Map.of());
 	}
 
 	@ExceptionHandler(RelayTaskAlreadyExists.class)
 	ResponseEntity<Object> exists(RelayTaskAlreadyExists ex) {
-		return problem(HttpStatus.CONFLICT, ProblemTypes.TASK_EXISTS, "Relay task already exists", ex.getMessage(),
-				Map.of("taskId", ex.taskId()));
+		return Problems.entity(ProblemTypes.TASK_EXISTS, ex.getMessage(), Map.of("taskId", ex.taskId()));
 	}
 
 	@ExceptionHandler(RelayTaskStateConflict.class)
 	ResponseEntity<Object> stateConflict(RelayTaskStateConflict ex) {
-		return problem(HttpStatus.CONFLICT, ProblemTypes.STATE_CONFLICT, "Relay task is in the wrong state",
-				ex.getMessage(), Map.of("taskId", ex.taskId(), "state", ex.state().name().toLowerCase()));
+		return Problems.entity(ProblemTypes.STATE_CONFLICT, ex.getMessage(),
+				Map.of("taskId", ex.taskId(), "state", ex.state().name().toLowerCase()));
 	}
 
 	@ExceptionHandler(RelayTaskModifiedConcurrently.class)
 	ResponseEntity<Object> concurrent(RelayTaskModifiedConcurrently ex) {
-		return problem(HttpStatus.CONFLICT, ProblemTypes.CONCURRENT_MODIFICATION,
-				"Relay task was modified concurrently", ex.getMessage(), Map.of("taskId", ex.taskId()));
+		return Problems.entity(ProblemTypes.CONCURRENT_MODIFICATION, ex.getMessage(), Map.of("taskId", ex.taskId()));
 	}
 
 	@ExceptionHandler(PreconditionFailed.class)
 	ResponseEntity<Object> precondition(PreconditionFailed ex) {
-		return problem(HttpStatus.PRECONDITION_FAILED, ProblemTypes.PRECONDITION_FAILED, "ETag does not match",
-				ex.getMessage(), Map.of("taskId", ex.taskId()));
+		return Problems.entity(ProblemTypes.PRECONDITION_FAILED, ex.getMessage(), Map.of("taskId", ex.taskId()));
 	}
 
 	@ExceptionHandler(UpstreamFailure.class)
 	ResponseEntity<Object> upstream(UpstreamFailure ex) {
 		UpstreamProblem mapped = UpstreamProblem.of(ex);
-		ResponseEntity<Object> response = problem(mapped.status(), mapped.type(), mapped.title(), mapped.detail(),
-				mapped.extensions());
+		HttpHeaders headers = new HttpHeaders();
 		if (mapped.retryAfterSeconds() > 0) {
-			return ResponseEntity.status(response.getStatusCode())
-				.headers(response.getHeaders())
-				.header(HttpHeaders.RETRY_AFTER, Long.toString(mapped.retryAfterSeconds()))
-				.body(response.getBody());
+			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(mapped.retryAfterSeconds()));
 		}
-		return response;
+		return Problems.entity(mapped.type(), mapped.detail(), mapped.extensions(), headers);
 	}
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex) {
 		log.error("Unexpected failure", ex);
-		return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",
-				"The request failed unexpectedly; it has been logged", Map.of());
+		return Problems.entity(ProblemTypes.INTERNAL, "The request failed unexpectedly; it has been logged", Map.of());
 	}
 
 	@Override
@@ -116,14 +109,34 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof RequestBodyTooLarge tooLarge) {
-				return problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.type("payload-too-large"),
-						"Request body too large", "Request bodies are limited to " + tooLarge.maxBytes() + " bytes",
-						Map.of());
+				return Problems.entity(ProblemTypes.PAYLOAD_TOO_LARGE,
+						"Request bodies are limited to " + tooLarge.maxBytes() + " bytes", Map.of());
 			}
 		}
 		Violation violation = unreadable(ex);
-		return problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED, "Malformed request body",
-				violation.field() + " " + violation.rule(), Map.of("errors", List.of(violation)));
+		return Problems.entity(ProblemTypes.MALFORMED, violation.field() + " " + violation.rule(),
+				Map.of("errors", List.of(violation)));
+	}
+
+	/**
+	 * Constraints on handler parameters ({@code @RequestParam}, {@code @PathVariable}):
+	 * every broken parameter at once, named as the client sent it.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Violation> violations = ex.getParameterValidationResults()
+			.stream()
+			.sorted(Comparator.comparingInt((result) -> result.getMethodParameter().getParameterIndex()))
+			.flatMap((result) -> result.getResolvableErrors()
+				.stream()
+				.map((error) -> new Violation(result.getMethodParameter().getParameterName(),
+						error.getDefaultMessage())))
+			.toList();
+		if (violations.isEmpty()) {
+			return super.handleHandlerMethodValidationException(ex, headers, status, request);
+		}
+		return Problems.entity(ProblemTypes.VALIDATION, describe(violations), Map.of("errors", violations));
 	}
 
 	@Override
@@ -131,10 +144,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			HttpStatusCode statusCode, WebRequest request) {
 		ProblemDetail problem = body instanceof ProblemDetail detail ? detail
 				: ProblemDetail.forStatusAndDetail(statusCode, "The request could not be processed");
-		HttpStatus status = HttpStatus.resolve(statusCode.value());
-		String slug = status == null ? "http-" + statusCode.value() : status.name().toLowerCase().replace('_', '-');
-		problem.setType(ProblemTypes.type(slug));
-		problem.setTitle(status == null ? "HTTP " + statusCode.value() : status.getReasonPhrase());
+		ProblemType type = ProblemTypes.http(statusCode.value());
+		problem.setType(type.type());
+		problem.setTitle(type.title());
 		problem.setInstance(null);
 		return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
 	}
@@ -187,17 +199,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		Violation first = violations.get(0);
 		String more = violations.size() > 1 ? " (and " + (violations.size() - 1) + " more, see errors)" : "";
 		return first.field() + " " + first.rule() + more;
-	}
-
-	static ResponseEntity<Object> problem(HttpStatusCode status, URI type, String title, String detail,
-			Map<String, ?> extensions) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(type);
-		problem.setTitle(title);
-		extensions.forEach(problem::setProperty);
-		return ResponseEntity.status(status)
-			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problem);
 	}
 
 }

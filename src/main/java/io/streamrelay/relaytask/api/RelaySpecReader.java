@@ -3,10 +3,10 @@ package io.streamrelay.relaytask.api;
 import java.util.List;
 import java.util.Set;
 
-import io.streamrelay.relaytask.InvalidRelaySpec;
-import io.streamrelay.relaytask.RelayMode;
-import io.streamrelay.relaytask.RelaySpec;
-import io.streamrelay.relaytask.Violation;
+import io.streamrelay.relaytask.spec.InvalidRelaySpec;
+import io.streamrelay.relaytask.spec.RelayMode;
+import io.streamrelay.relaytask.spec.RelaySpec;
+import io.streamrelay.relaytask.spec.Violation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import tools.jackson.core.JacksonException;

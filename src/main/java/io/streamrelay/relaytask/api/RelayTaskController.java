@@ -6,14 +6,14 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
-import io.streamrelay.relaytask.InvalidRelaySpec;
-import io.streamrelay.relaytask.RelayApps;
-import io.streamrelay.relaytask.RelayTask;
-import io.streamrelay.relaytask.RelayTaskModifiedConcurrently;
-import io.streamrelay.relaytask.RelayTaskService;
-import io.streamrelay.relaytask.RelayTaskState;
-import io.streamrelay.relaytask.RelayTasks.TaskQuery;
-import io.streamrelay.relaytask.UnknownApp;
+import io.streamrelay.relaytask.spec.InvalidRelaySpec;
+import io.streamrelay.relaytask.spec.RelayApps;
+import io.streamrelay.relaytask.spec.UnknownApp;
+import io.streamrelay.relaytask.task.RelayTask;
+import io.streamrelay.relaytask.task.RelayTaskModifiedConcurrently;
+import io.streamrelay.relaytask.task.RelayTaskState;
+import io.streamrelay.relaytask.task.RelayTasks.TaskQuery;
+import io.streamrelay.relaytask.usecase.RelayTaskService;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpHeaders;

@@ -3,7 +3,7 @@ package io.streamrelay.relaytask.api;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.streamrelay.relaytask.RelayTaskEvent;
+import io.streamrelay.relaytask.task.RelayTaskEvent;
 
 /** One entry of a task's history. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -3,10 +3,10 @@ package io.streamrelay.relaytask.api;
 import java.util.List;
 import java.util.Locale;
 
-import io.streamrelay.apps.ConfiguredRelayApps;
 import io.streamrelay.apps.ConfiguredApp;
-import io.streamrelay.relaytask.RelayTask;
-import io.streamrelay.relaytask.UnknownApp;
+import io.streamrelay.apps.ConfiguredRelayApps;
+import io.streamrelay.relaytask.spec.UnknownApp;
+import io.streamrelay.relaytask.task.RelayTask;
 
 import org.springframework.stereotype.Component;
 

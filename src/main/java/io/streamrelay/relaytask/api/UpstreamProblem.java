@@ -1,16 +1,14 @@
 package io.streamrelay.relaytask.api;
 
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.streamrelay.relaytask.UpstreamFailure;
-
-import org.springframework.http.HttpStatus;
+import io.streamrelay.problems.ProblemType;
+import io.streamrelay.problems.ProblemTypes;
+import io.streamrelay.relaytask.vendor.UpstreamFailure;
 
 /** How each kind of vendor failure is answered (the table is in the README, "Errors"). */
-record UpstreamProblem(HttpStatus status, URI type, String title, String detail, Map<String, Object> extensions,
-		long retryAfterSeconds) {
+record UpstreamProblem(ProblemType type, String detail, Map<String, Object> extensions, long retryAfterSeconds) {
 
 	private static final String UNKNOWN = "; the outcome is unknown and the task stays recorded for reconciliation";
 
@@ -24,31 +22,25 @@ record UpstreamProblem(HttpStatus status, URI type, String title, String detail,
 		}
 		String detail = failure.getMessage() == null ? "The vendor did not accept the call" : failure.getMessage();
 		if (failure instanceof UpstreamFailure.Rejected) {
-			return new UpstreamProblem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.UPSTREAM_REJECTED,
-					"The vendor rejected the request", detail, extensions, 0);
+			return new UpstreamProblem(ProblemTypes.UPSTREAM_REJECTED, detail, extensions, 0);
 		}
 		if (failure instanceof UpstreamFailure.Throttled) {
-			return new UpstreamProblem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UPSTREAM_THROTTLED,
-					"The vendor is throttling requests", detail, extensions, 1);
+			return new UpstreamProblem(ProblemTypes.UPSTREAM_THROTTLED, detail, extensions, 1);
 		}
 		if (failure instanceof UpstreamFailure.RateLimited limited) {
-			return new UpstreamProblem(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED,
-					"Too many vendor calls right now", detail, extensions, Math.max(1, limited.retryAfterSeconds()));
+			return new UpstreamProblem(ProblemTypes.RATE_LIMITED, detail, extensions,
+					Math.max(1, limited.retryAfterSeconds()));
 		}
 		if (failure instanceof UpstreamFailure.Unreachable) {
-			return new UpstreamProblem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UPSTREAM_UNREACHABLE,
-					"The vendor cannot be reached", detail, extensions, 5);
+			return new UpstreamProblem(ProblemTypes.UPSTREAM_UNREACHABLE, detail, extensions, 5);
 		}
 		if (failure instanceof UpstreamFailure.TimedOut) {
-			return new UpstreamProblem(HttpStatus.GATEWAY_TIMEOUT, ProblemTypes.UPSTREAM_TIMEOUT,
-					"The vendor did not answer in time", detail + UNKNOWN, extensions, 0);
+			return new UpstreamProblem(ProblemTypes.UPSTREAM_TIMEOUT, detail + UNKNOWN, extensions, 0);
 		}
 		if (failure instanceof UpstreamFailure.BadResponse) {
-			return new UpstreamProblem(HttpStatus.BAD_GATEWAY, ProblemTypes.UPSTREAM_BAD_RESPONSE,
-					"The vendor failed or answered garbage", detail + UNKNOWN, extensions, 0);
+			return new UpstreamProblem(ProblemTypes.UPSTREAM_BAD_RESPONSE, detail + UNKNOWN, extensions, 0);
 		}
-		return new UpstreamProblem(HttpStatus.BAD_GATEWAY, ProblemTypes.UPSTREAM_AUTH,
-				"The vendor refused this service's credentials", detail, extensions, 0);
+		return new UpstreamProblem(ProblemTypes.UPSTREAM_AUTH, detail, extensions, 0);
 	}
 
 }

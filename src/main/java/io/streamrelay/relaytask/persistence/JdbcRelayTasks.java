@@ -3,21 +3,21 @@ package io.streamrelay.relaytask.persistence;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+
+import io.streamrelay.relaytask.task.RelayTask;
+import io.streamrelay.relaytask.task.RelayTaskAlreadyExists;
+import io.streamrelay.relaytask.task.RelayTaskEvent;
+import io.streamrelay.relaytask.task.RelayTaskState;
+import io.streamrelay.relaytask.task.RelayTasks;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import io.streamrelay.relaytask.RelayTask;
-import io.streamrelay.relaytask.RelayTaskAlreadyExists;
-import io.streamrelay.relaytask.RelayTaskEvent;
-import io.streamrelay.relaytask.RelayTaskState;
-import io.streamrelay.relaytask.RelayTasks;
 
 /**
  * The {@link RelayTasks} port on H2 or PostgreSQL: one row per task, an append-only table

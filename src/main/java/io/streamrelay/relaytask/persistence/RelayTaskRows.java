@@ -10,16 +10,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.streamrelay.relaytask.task.RelayTask;
+import io.streamrelay.relaytask.task.RelayTaskEvent;
+import io.streamrelay.relaytask.task.RelayTaskEvent.Action;
+import io.streamrelay.relaytask.task.RelayTaskEvent.Outcome;
+import io.streamrelay.relaytask.task.RelayTaskState;
+import io.streamrelay.relaytask.task.TaskError;
+import io.streamrelay.relaytask.task.TaskOrigin;
+
 import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.jdbc.core.SqlParameterValue;
-
-import io.streamrelay.relaytask.RelayTask;
-import io.streamrelay.relaytask.RelayTaskEvent;
-import io.streamrelay.relaytask.RelayTaskEvent.Action;
-import io.streamrelay.relaytask.RelayTaskEvent.Outcome;
-import io.streamrelay.relaytask.RelayTaskState;
-import io.streamrelay.relaytask.TaskError;
-import io.streamrelay.relaytask.TaskOrigin;
 
 /** Maps relay tasks and their events to and from table rows. */
 final class RelayTaskRows {

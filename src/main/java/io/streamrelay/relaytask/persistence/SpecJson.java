@@ -1,12 +1,12 @@
 package io.streamrelay.relaytask.persistence;
 
-import org.springframework.dao.DataRetrievalFailureException;
-
-import io.streamrelay.relaytask.RelaySpec;
+import io.streamrelay.relaytask.spec.RelaySpec;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.dao.DataRetrievalFailureException;
 
 /**
  * The stored JSON form of a {@link RelaySpec}, independent of how the HTTP API is

@@ -7,13 +7,12 @@ import com.aliyuncs.IAcsClient;
 import com.aliyuncs.live.model.v20161101.ListRtcMPUTaskDetailRequest;
 import com.aliyuncs.live.model.v20161101.ListRtcMPUTaskDetailResponse;
 import com.aliyuncs.live.model.v20161101.StopLiveMPUTaskRequest;
-
-import io.streamrelay.relaytask.LiveRelayGateway;
-import io.streamrelay.relaytask.RelayMode;
-import io.streamrelay.relaytask.RelaySpec;
-import io.streamrelay.relaytask.UpstreamFailure;
-import io.streamrelay.relaytask.UpstreamReceipt;
-import io.streamrelay.relaytask.UpstreamTaskView;
+import io.streamrelay.relaytask.spec.RelayMode;
+import io.streamrelay.relaytask.spec.RelaySpec;
+import io.streamrelay.relaytask.vendor.LiveRelayGateway;
+import io.streamrelay.relaytask.vendor.UpstreamFailure;
+import io.streamrelay.relaytask.vendor.UpstreamReceipt;
+import io.streamrelay.relaytask.vendor.UpstreamTaskView;
 
 /**
  * {@link LiveRelayGateway} over the ApsaraVideo Live OpenAPI (or its emulator) through

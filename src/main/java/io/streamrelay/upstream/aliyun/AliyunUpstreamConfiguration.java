@@ -9,14 +9,13 @@ import com.aliyuncs.profile.DefaultProfile;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.streamrelay.relaytask.vendor.LiveRelayGateway;
+import io.streamrelay.upstream.resilience.ResilientLiveRelayGateway;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-
-import io.streamrelay.relaytask.LiveRelayGateway;
-import io.streamrelay.upstream.resilience.ResilientLiveRelayGateway;
 
 /**
  * Wires the Alibaba Cloud SDK client and the {@link LiveRelayGateway} from

@@ -6,14 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 import com.google.gson.Gson;
-
-import io.streamrelay.relaytask.Background;
-import io.streamrelay.relaytask.Encode;
-import io.streamrelay.relaytask.MixedSpec;
-import io.streamrelay.relaytask.MixedUser;
-import io.streamrelay.relaytask.Pane;
-import io.streamrelay.relaytask.SeiSettings;
-import io.streamrelay.relaytask.SingleSource;
+import io.streamrelay.relaytask.spec.Background;
+import io.streamrelay.relaytask.spec.Encode;
+import io.streamrelay.relaytask.spec.MixedSpec;
+import io.streamrelay.relaytask.spec.MixedUser;
+import io.streamrelay.relaytask.spec.Pane;
+import io.streamrelay.relaytask.spec.SeiSettings;
+import io.streamrelay.relaytask.spec.SingleSource;
 
 import static io.streamrelay.upstream.aliyun.WireValues.crossChannel;
 import static io.streamrelay.upstream.aliyun.WireValues.decimal;

@@ -12,8 +12,7 @@ import com.aliyuncs.http.HttpResponse;
 import com.aliyuncs.reader.Reader;
 import com.aliyuncs.reader.ReaderFactory;
 import com.aliyuncs.transform.UnmarshallerContext;
-
-import io.streamrelay.relaytask.UpstreamFailure;
+import io.streamrelay.relaytask.vendor.UpstreamFailure;
 
 /**
  * Sends one SDK request and reads the answer. It uses {@code doAction} rather than

@@ -3,9 +3,8 @@ package io.streamrelay.upstream.aliyun;
 import com.aliyuncs.AcsRequest;
 import com.aliyuncs.live.model.v20161101.StartLiveMPUTaskRequest;
 import com.aliyuncs.live.model.v20161101.UpdateLiveMPUTaskRequest;
-
-import io.streamrelay.relaytask.RelayMode;
-import io.streamrelay.relaytask.RelaySpec;
+import io.streamrelay.relaytask.spec.RelayMode;
+import io.streamrelay.relaytask.spec.RelaySpec;
 
 import static io.streamrelay.upstream.aliyun.NestedParams.json;
 

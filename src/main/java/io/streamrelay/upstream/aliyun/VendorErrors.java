@@ -7,8 +7,7 @@ import java.net.UnknownHostException;
 import java.util.Set;
 
 import com.aliyuncs.exceptions.ClientException;
-
-import io.streamrelay.relaytask.UpstreamFailure;
+import io.streamrelay.relaytask.vendor.UpstreamFailure;
 
 /**
  * Turns vendor error answers and SDK failures into {@link UpstreamFailure}s; the table is

@@ -5,12 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-import io.streamrelay.relaytask.Encode;
-import io.streamrelay.relaytask.MixedSpec;
-import io.streamrelay.relaytask.RelayMode;
-import io.streamrelay.relaytask.RenderMode;
-import io.streamrelay.relaytask.SourceType;
-import io.streamrelay.relaytask.StreamType;
+import io.streamrelay.relaytask.spec.Encode;
+import io.streamrelay.relaytask.spec.MixedSpec;
+import io.streamrelay.relaytask.spec.RelayMode;
+import io.streamrelay.relaytask.spec.RenderMode;
+import io.streamrelay.relaytask.spec.SourceType;
+import io.streamrelay.relaytask.spec.StreamType;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The vendor's string encodings of core values (docs/aliyun-mpu-api.md §2.3-2.5). */

@@ -2,7 +2,7 @@ package io.streamrelay.upstream.resilience;
 
 import java.util.function.Supplier;
 
-import io.streamrelay.relaytask.UpstreamFailure;
+import io.streamrelay.relaytask.vendor.UpstreamFailure;
 
 /**
  * What the attempts of one gateway call met; it remembers the latest failure whose

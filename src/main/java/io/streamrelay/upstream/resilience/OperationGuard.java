@@ -11,8 +11,7 @@ import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
-
-import io.streamrelay.relaytask.UpstreamFailure;
+import io.streamrelay.relaytask.vendor.UpstreamFailure;
 
 /**
  * Retry ( CircuitBreaker ( RateLimiter ( vendor call ) ) ) for one operation —

@@ -7,12 +7,11 @@ import java.util.Optional;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
-
-import io.streamrelay.relaytask.LiveRelayGateway;
-import io.streamrelay.relaytask.RelaySpec;
-import io.streamrelay.relaytask.UpstreamFailure;
-import io.streamrelay.relaytask.UpstreamReceipt;
-import io.streamrelay.relaytask.UpstreamTaskView;
+import io.streamrelay.relaytask.spec.RelaySpec;
+import io.streamrelay.relaytask.vendor.LiveRelayGateway;
+import io.streamrelay.relaytask.vendor.UpstreamFailure;
+import io.streamrelay.relaytask.vendor.UpstreamReceipt;
+import io.streamrelay.relaytask.vendor.UpstreamTaskView;
 
 /**
  * A {@link LiveRelayGateway} that retries what is safe to retry, pauses calls while the

@@ -1,6 +1,6 @@
 package io.streamrelay.upstream.resilience;
 
-import io.streamrelay.relaytask.UpstreamFailure;
+import io.streamrelay.relaytask.vendor.UpstreamFailure;
 
 /**
  * Which vendor failures may be retried and which ones tell the circuit breaker the vendor

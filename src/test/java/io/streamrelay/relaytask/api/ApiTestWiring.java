@@ -5,10 +5,10 @@ import java.time.Clock;
 import io.streamrelay.apps.AppsProperties;
 import io.streamrelay.apps.ConfiguredRelayApps;
 import io.streamrelay.config.JsonConfiguration;
-import io.streamrelay.relaytask.InMemoryRelayTasks;
-import io.streamrelay.relaytask.RecordingGateway;
-import io.streamrelay.relaytask.RelayApps;
-import io.streamrelay.relaytask.RelayTaskService;
+import io.streamrelay.relaytask.spec.RelayApps;
+import io.streamrelay.relaytask.task.InMemoryRelayTasks;
+import io.streamrelay.relaytask.usecase.RelayTaskService;
+import io.streamrelay.relaytask.vendor.RecordingGateway;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.streamrelay.mputaskid.MpuTaskIds;
-import io.streamrelay.relaytask.RecordingGateway;
-import io.streamrelay.relaytask.UpstreamFailure;
+import io.streamrelay.relaytask.vendor.RecordingGateway;
+import io.streamrelay.relaytask.vendor.UpstreamFailure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

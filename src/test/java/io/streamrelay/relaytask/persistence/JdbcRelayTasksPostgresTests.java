@@ -1,5 +1,7 @@
 package io.streamrelay.relaytask.persistence;
 
+import io.streamrelay.relaytask.task.RelayTasks;
+import io.streamrelay.testing.PostgresTestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -7,9 +9,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import io.streamrelay.relaytask.RelayTasks;
-import io.streamrelay.testing.PostgresTestDatabase;
 
 /**
  * The H2 tests again on PostgreSQL, in a schema of their own that is rebuilt from the

@@ -10,8 +10,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import io.streamrelay.relaytask.spec.RelaySpec;
+import io.streamrelay.relaytask.task.RelayTask;
+import io.streamrelay.relaytask.task.RelayTaskAlreadyExists;
+import io.streamrelay.relaytask.task.RelayTaskEvent;
+import io.streamrelay.relaytask.task.RelayTaskEvent.Action;
+import io.streamrelay.relaytask.task.RelayTaskEvent.Outcome;
+import io.streamrelay.relaytask.task.RelayTaskState;
+import io.streamrelay.relaytask.task.RelayTasks;
+import io.streamrelay.relaytask.task.RelayTasks.TaskQuery;
+import io.streamrelay.relaytask.task.TaskError;
+import io.streamrelay.relaytask.task.TaskOrigin;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
@@ -20,18 +32,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-
-import io.streamrelay.relaytask.RelaySpec;
-import io.streamrelay.relaytask.RelayTask;
-import io.streamrelay.relaytask.RelayTaskAlreadyExists;
-import io.streamrelay.relaytask.RelayTaskEvent;
-import io.streamrelay.relaytask.RelayTaskEvent.Action;
-import io.streamrelay.relaytask.RelayTaskEvent.Outcome;
-import io.streamrelay.relaytask.RelayTaskState;
-import io.streamrelay.relaytask.RelayTasks;
-import io.streamrelay.relaytask.RelayTasks.TaskQuery;
-import io.streamrelay.relaytask.TaskError;
-import io.streamrelay.relaytask.TaskOrigin;
 
 import static io.streamrelay.relaytask.persistence.RelayTaskFixtures.CLOCK;
 import static io.streamrelay.relaytask.persistence.RelayTaskFixtures.activeTask;
@@ -384,7 +384,7 @@ class JdbcRelayTasksTests {
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("app-a", "t1"),
 					org.assertj.core.groups.Tuple.tuple("app-a", "t2"));
 		List<RelayTask> second = this.tasks.inStates(watched,
-				new io.streamrelay.relaytask.RelayTasks.TaskKey("app-a", "t2"), 2);
+				new io.streamrelay.relaytask.task.RelayTasks.TaskKey("app-a", "t2"), 2);
 		assertThat(second).extracting(RelayTask::appId, RelayTask::taskId)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("app-b", "t1"));
 		assertThat(this.tasks.inStates(java.util.Set.of(RelayTaskState.STOPPED), null, 10))

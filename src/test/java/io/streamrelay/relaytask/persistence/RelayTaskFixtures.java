@@ -5,27 +5,27 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import io.streamrelay.relaytask.Background;
-import io.streamrelay.relaytask.Encode;
-import io.streamrelay.relaytask.MixedSpec;
-import io.streamrelay.relaytask.MixedUser;
-import io.streamrelay.relaytask.Pane;
-import io.streamrelay.relaytask.RelayMode;
-import io.streamrelay.relaytask.RelaySpec;
-import io.streamrelay.relaytask.RelayTask;
-import io.streamrelay.relaytask.RelayTaskEvent;
-import io.streamrelay.relaytask.RelayTaskEvent.Action;
-import io.streamrelay.relaytask.RelayTaskEvent.Outcome;
-import io.streamrelay.relaytask.RelayTaskState;
-import io.streamrelay.relaytask.RenderMode;
-import io.streamrelay.relaytask.SeiSettings;
-import io.streamrelay.relaytask.SeiSettings.PassThrough;
-import io.streamrelay.relaytask.SeiSettings.SeiTiming;
-import io.streamrelay.relaytask.SingleSource;
-import io.streamrelay.relaytask.SourceType;
-import io.streamrelay.relaytask.StreamType;
-import io.streamrelay.relaytask.TaskError;
-import io.streamrelay.relaytask.TaskOrigin;
+import io.streamrelay.relaytask.spec.Background;
+import io.streamrelay.relaytask.spec.Encode;
+import io.streamrelay.relaytask.spec.MixedSpec;
+import io.streamrelay.relaytask.spec.MixedUser;
+import io.streamrelay.relaytask.spec.Pane;
+import io.streamrelay.relaytask.spec.RelayMode;
+import io.streamrelay.relaytask.spec.RelaySpec;
+import io.streamrelay.relaytask.spec.RenderMode;
+import io.streamrelay.relaytask.spec.SeiSettings;
+import io.streamrelay.relaytask.spec.SeiSettings.PassThrough;
+import io.streamrelay.relaytask.spec.SeiSettings.SeiTiming;
+import io.streamrelay.relaytask.spec.SingleSource;
+import io.streamrelay.relaytask.spec.SourceType;
+import io.streamrelay.relaytask.spec.StreamType;
+import io.streamrelay.relaytask.task.RelayTask;
+import io.streamrelay.relaytask.task.RelayTaskEvent;
+import io.streamrelay.relaytask.task.RelayTaskEvent.Action;
+import io.streamrelay.relaytask.task.RelayTaskEvent.Outcome;
+import io.streamrelay.relaytask.task.RelayTaskState;
+import io.streamrelay.relaytask.task.TaskError;
+import io.streamrelay.relaytask.task.TaskOrigin;
 
 /**
  * Specs, tasks and events covering every part of the model, for the persistence tests.

@@ -3,20 +3,20 @@ package io.streamrelay.relaytask.persistence;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.streamrelay.relaytask.spec.Encode;
+import io.streamrelay.relaytask.spec.MixedSpec;
+import io.streamrelay.relaytask.spec.MixedUser;
+import io.streamrelay.relaytask.spec.RelayMode;
+import io.streamrelay.relaytask.spec.RelaySpec;
+import io.streamrelay.relaytask.spec.SeiSettings;
+import io.streamrelay.relaytask.spec.SeiSettings.PassThrough;
+import io.streamrelay.relaytask.spec.SingleSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.dao.DataRetrievalFailureException;
 
-import io.streamrelay.relaytask.Encode;
-import io.streamrelay.relaytask.MixedSpec;
-import io.streamrelay.relaytask.MixedUser;
-import io.streamrelay.relaytask.RelayMode;
-import io.streamrelay.relaytask.RelaySpec;
-import io.streamrelay.relaytask.SeiSettings;
-import io.streamrelay.relaytask.SeiSettings.PassThrough;
-import io.streamrelay.relaytask.SingleSource;
+import org.springframework.dao.DataRetrievalFailureException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

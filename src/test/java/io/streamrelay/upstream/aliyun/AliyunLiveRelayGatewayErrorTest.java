@@ -9,16 +9,15 @@ import com.aliyuncs.DefaultAcsClient;
 import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.profile.DefaultProfile;
 import com.github.tomakehurst.wiremock.http.Fault;
+import io.streamrelay.relaytask.spec.RelayMode;
+import io.streamrelay.relaytask.spec.RelaySpec;
+import io.streamrelay.relaytask.spec.SingleSource;
+import io.streamrelay.relaytask.vendor.UpstreamFailure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import io.streamrelay.relaytask.RelayMode;
-import io.streamrelay.relaytask.RelaySpec;
-import io.streamrelay.relaytask.SingleSource;
-import io.streamrelay.relaytask.UpstreamFailure;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static io.streamrelay.upstream.aliyun.WireMockVendor.action;

@@ -6,20 +6,19 @@ import java.util.Map;
 import com.aliyuncs.live.model.v20161101.StartLiveMPUTaskRequest;
 import com.aliyuncs.live.model.v20161101.StartLiveMPUTaskRequest.SeiParams;
 import com.aliyuncs.live.model.v20161101.StartLiveMPUTaskRequest.TranscodeParams;
+import io.streamrelay.relaytask.spec.Background;
+import io.streamrelay.relaytask.spec.Encode;
+import io.streamrelay.relaytask.spec.MixedSpec;
+import io.streamrelay.relaytask.spec.MixedUser;
+import io.streamrelay.relaytask.spec.Pane;
+import io.streamrelay.relaytask.spec.RelayMode;
+import io.streamrelay.relaytask.spec.RelaySpec;
+import io.streamrelay.relaytask.spec.RenderMode;
+import io.streamrelay.relaytask.spec.SeiSettings;
+import io.streamrelay.relaytask.spec.SingleSource;
+import io.streamrelay.relaytask.spec.SourceType;
+import io.streamrelay.relaytask.spec.StreamType;
 import org.junit.jupiter.api.Test;
-
-import io.streamrelay.relaytask.Background;
-import io.streamrelay.relaytask.Encode;
-import io.streamrelay.relaytask.MixedSpec;
-import io.streamrelay.relaytask.MixedUser;
-import io.streamrelay.relaytask.Pane;
-import io.streamrelay.relaytask.RelayMode;
-import io.streamrelay.relaytask.RelaySpec;
-import io.streamrelay.relaytask.RenderMode;
-import io.streamrelay.relaytask.SeiSettings;
-import io.streamrelay.relaytask.SingleSource;
-import io.streamrelay.relaytask.SourceType;
-import io.streamrelay.relaytask.StreamType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -9,11 +9,10 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
-
-import io.streamrelay.relaytask.LiveRelayGateway;
-import io.streamrelay.relaytask.RelayMode;
-import io.streamrelay.relaytask.RelaySpec;
-import io.streamrelay.relaytask.SingleSource;
+import io.streamrelay.relaytask.spec.RelayMode;
+import io.streamrelay.relaytask.spec.RelaySpec;
+import io.streamrelay.relaytask.spec.SingleSource;
+import io.streamrelay.relaytask.vendor.LiveRelayGateway;
 
 /**
  * Builds a {@link ResilientLiveRelayGateway} over registries set up the way a test needs,

@@ -14,8 +14,8 @@ class ResilienceArchitectureTest {
 			.resideInAPackage("io.streamrelay.upstream.resilience..")
 			.should()
 			.onlyDependOnClassesThat()
-			.resideInAnyPackage("java..", "io.github.resilience4j..", "io.streamrelay.relaytask",
-					"io.streamrelay.upstream.resilience..")
+			.resideInAnyPackage("java..", "io.github.resilience4j..", "io.streamrelay.relaytask.vendor",
+					"io.streamrelay.relaytask.spec", "io.streamrelay.upstream.resilience..")
 			.check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 				.importPackages("io.streamrelay.upstream.resilience"));
 	}

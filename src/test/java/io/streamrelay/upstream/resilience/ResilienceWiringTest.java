@@ -11,10 +11,9 @@ import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.functions.Either;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.streamrelay.relaytask.vendor.LiveRelayGateway;
+import io.streamrelay.relaytask.vendor.UpstreamFailure;
 import org.junit.jupiter.api.Test;
-
-import io.streamrelay.relaytask.LiveRelayGateway;
-import io.streamrelay.relaytask.UpstreamFailure;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -6,9 +6,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.retry.RetryConfig;
+import io.streamrelay.relaytask.vendor.UpstreamFailure;
 import org.junit.jupiter.api.Test;
-
-import io.streamrelay.relaytask.UpstreamFailure;
 
 import static io.streamrelay.upstream.resilience.Guards.SPEC;
 import static org.assertj.core.api.Assertions.assertThat;

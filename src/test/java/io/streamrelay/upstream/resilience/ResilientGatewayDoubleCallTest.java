@@ -1,9 +1,8 @@
 package io.streamrelay.upstream.resilience;
 
+import io.streamrelay.relaytask.vendor.UpstreamFailure;
+import io.streamrelay.relaytask.vendor.UpstreamReceipt;
 import org.junit.jupiter.api.Test;
-
-import io.streamrelay.relaytask.UpstreamFailure;
-import io.streamrelay.relaytask.UpstreamReceipt;
 
 import static io.streamrelay.upstream.resilience.Guards.SPEC;
 import static org.assertj.core.api.Assertions.assertThat;

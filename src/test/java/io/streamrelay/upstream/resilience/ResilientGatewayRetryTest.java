@@ -7,12 +7,11 @@ import java.util.stream.Stream;
 
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.functions.Either;
+import io.streamrelay.relaytask.vendor.UpstreamFailure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import io.streamrelay.relaytask.UpstreamFailure;
 
 import static io.streamrelay.upstream.resilience.Guards.SPEC;
 import static org.assertj.core.api.Assertions.assertThat;

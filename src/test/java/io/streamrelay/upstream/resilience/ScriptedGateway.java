@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import io.streamrelay.relaytask.LiveRelayGateway;
-import io.streamrelay.relaytask.RelayMode;
-import io.streamrelay.relaytask.RelaySpec;
-import io.streamrelay.relaytask.UpstreamFailure;
-import io.streamrelay.relaytask.UpstreamReceipt;
-import io.streamrelay.relaytask.UpstreamTaskView;
+import io.streamrelay.relaytask.spec.RelayMode;
+import io.streamrelay.relaytask.spec.RelaySpec;
+import io.streamrelay.relaytask.vendor.LiveRelayGateway;
+import io.streamrelay.relaytask.vendor.UpstreamFailure;
+import io.streamrelay.relaytask.vendor.UpstreamReceipt;
+import io.streamrelay.relaytask.vendor.UpstreamTaskView;
 
 /**
  * A vendor that answers each operation from a script: queued failures first, then success

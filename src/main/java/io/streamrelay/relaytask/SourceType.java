@@ -1,8 +1,0 @@
-package io.streamrelay.relaytask;
-
-/** Which of a user's video sources is taken. */
-public enum SourceType {
-
-	CAMERA, SCREEN
-
-}

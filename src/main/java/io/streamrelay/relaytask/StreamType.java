@@ -1,8 +1,0 @@
-package io.streamrelay.relaytask;
-
-/** Which tracks of a user's stream are relayed or mixed. */
-public enum StreamType {
-
-	AUDIO_VIDEO, AUDIO, VIDEO
-
-}

@@ -1,5 +1,0 @@
-package io.streamrelay.relaytask;
-
-/** The vendor's acknowledgement of a call. */
-public record UpstreamReceipt(String requestId) {
-}

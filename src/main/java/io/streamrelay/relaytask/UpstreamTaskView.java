@@ -1,5 +1,0 @@
-package io.streamrelay.relaytask;
-
-/** What the vendor reports about a task it runs (API-created tasks only). */
-public record UpstreamTaskView(String appId, String taskId, String channelId, RelayMode mode) {
-}

@@ -1,5 +1,0 @@
-package io.streamrelay.relaytask;
-
-/** One broken rule of a request: the JSON path of the field and what the rule says. */
-public record Violation(String field, String rule) {
-}

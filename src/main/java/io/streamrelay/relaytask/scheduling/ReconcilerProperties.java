@@ -1,0 +1,31 @@
+package io.streamrelay.relaytask.scheduling;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the reconciler ({@code streamrelay.reconciler.*}). {@code grace} must
+ * exceed the longest a vendor call can take with its retries, so that a request still in
+ * flight is never "resolved" under its feet.
+ */
+@Validated
+@ConfigurationProperties("streamrelay.reconciler")
+public record ReconcilerProperties(Boolean enabled, @NotNull Duration interval, @NotNull Duration initialDelay,
+		@Min(1) @Max(1000) Integer batchSize, @NotNull Duration grace, @NotNull Duration lockAtMostFor) {
+
+	public ReconcilerProperties {
+		enabled = enabled == null ? Boolean.TRUE : enabled;
+		interval = interval == null ? Duration.ofSeconds(30) : interval;
+		initialDelay = initialDelay == null ? Duration.ofSeconds(30) : initialDelay;
+		batchSize = batchSize == null ? 100 : batchSize;
+		grace = grace == null ? Duration.ofMinutes(2) : grace;
+		lockAtMostFor = lockAtMostFor == null ? Duration.ofMinutes(5) : lockAtMostFor;
+	}
+
+}

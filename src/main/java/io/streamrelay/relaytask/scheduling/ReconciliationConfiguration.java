@@ -1,0 +1,62 @@
+package io.streamrelay.relaytask.scheduling;
+
+import java.time.Clock;
+import javax.sql.DataSource;
+
+import io.streamrelay.relaytask.reconciliation.RelayTaskReconciler;
+import io.streamrelay.relaytask.task.RelayTasks;
+import io.streamrelay.relaytask.vendor.LiveRelayGateway;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+
+/** The reconciler, its ShedLock lock over the database, and its schedule. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@EnableConfigurationProperties(ReconcilerProperties.class)
+class ReconciliationConfiguration {
+
+	@Bean
+	LockProvider lockProvider(DataSource dataSource) {
+		// Database time: replicas' clocks may disagree, the database's is one.
+		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+			.withJdbcTemplate(new JdbcTemplate(dataSource))
+			.usingDbTime()
+			.build());
+	}
+
+	@Bean
+	RelayTaskReconciler relayTaskReconciler(RelayTasks tasks, LiveRelayGateway gateway, Clock clock) {
+		return new RelayTaskReconciler(tasks, gateway, clock);
+	}
+
+	@Bean
+	ReconcilerJob reconcilerJob(RelayTaskReconciler reconciler, LockProvider lockProvider,
+			ReconcilerProperties properties, Clock clock) {
+		LockingTaskExecutor executor = new DefaultLockingTaskExecutor(lockProvider);
+		return new ReconcilerJob(reconciler, executor, properties, clock);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "streamrelay.reconciler.enabled", havingValue = "true", matchIfMissing = true)
+	SchedulingConfigurer reconcilerSchedule(ReconcilerJob job, ReconcilerProperties properties,
+			TaskScheduler taskScheduler) {
+		return (ScheduledTaskRegistrar registrar) -> {
+			registrar.setTaskScheduler(taskScheduler);
+			registrar.addFixedDelayTask(new org.springframework.scheduling.config.FixedDelayTask(job::runOnce,
+					properties.interval(), properties.initialDelay()));
+		};
+	}
+
+}

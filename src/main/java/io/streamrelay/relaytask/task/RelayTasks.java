@@ -1,0 +1,62 @@
+package io.streamrelay.relaytask.task;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Port to the store of relay tasks and their history. */
+public interface RelayTasks {
+
+	/**
+	 * Stores a new task with its first event; throws {@link RelayTaskAlreadyExists} if
+	 * the id is taken.
+	 */
+	void insert(RelayTask task, RelayTaskEvent event);
+
+	/**
+	 * Replaces the task if its stored version is still {@code expectedVersion}, appending
+	 * the event (if any) in the same transaction. Returns false when another writer got
+	 * there first.
+	 */
+	boolean update(RelayTask task, long expectedVersion, RelayTaskEvent event);
+
+	/** Appends an event without touching the task. */
+	void append(RelayTaskEvent event);
+
+	Optional<RelayTask> find(String appId, String taskId);
+
+	/** Tasks of an app ordered by task id, after {@code afterTaskId} when given. */
+	List<RelayTask> list(String appId, TaskQuery query);
+
+	/** The whole history of a task, oldest first. */
+	default List<RelayTaskEvent> events(String appId, String taskId) {
+		return events(appId, taskId, 0, Integer.MAX_VALUE);
+	}
+
+	/** A page of a task's history, oldest first. */
+	List<RelayTaskEvent> events(String appId, String taskId, int offset, int limit);
+
+	/** The latest entry of a task's history. */
+	Optional<RelayTaskEvent> lastEvent(String appId, String taskId);
+
+	/**
+	 * Tasks of every app in one of {@code states}, ordered by (appId, taskId), after
+	 * {@code after} when given.
+	 */
+	List<RelayTask> inStates(Set<RelayTaskState> states, TaskKey after, int limit);
+
+	/**
+	 * Tasks of every app in one of {@code states}, last changed before
+	 * {@code updatedBefore}, oldest first.
+	 */
+	List<RelayTask> staleInStates(Set<RelayTaskState> states, java.time.Instant updatedBefore, int limit);
+
+	/** The identity of a task across apps: a keyset position. */
+	record TaskKey(String appId, String taskId) {
+	}
+
+	/** Filters and keyset position of a task listing. */
+	record TaskQuery(String channelId, RelayTaskState state, String afterTaskId, int limit) {
+	}
+
+}

@@ -1,0 +1,110 @@
+package io.streamrelay.relaytask.task;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A thread-safe in-memory {@link RelayTasks} with the same compare-and-set semantics as
+ * the JDBC one.
+ */
+public class InMemoryRelayTasks implements RelayTasks {
+
+	private final Map<String, RelayTask> tasks = new LinkedHashMap<>();
+
+	private final List<RelayTaskEvent> events = new ArrayList<>();
+
+	@Override
+	public synchronized void insert(RelayTask task, RelayTaskEvent event) {
+		if (this.tasks.putIfAbsent(key(task.appId(), task.taskId()), task) != null) {
+			throw new RelayTaskAlreadyExists(task.taskId(), null);
+		}
+		if (event != null) {
+			this.events.add(event);
+		}
+	}
+
+	@Override
+	public synchronized boolean update(RelayTask task, long expectedVersion, RelayTaskEvent event) {
+		RelayTask stored = this.tasks.get(key(task.appId(), task.taskId()));
+		if (stored == null || stored.version() != expectedVersion) {
+			return false;
+		}
+		this.tasks.put(key(task.appId(), task.taskId()), task);
+		if (event != null) {
+			this.events.add(event);
+		}
+		return true;
+	}
+
+	@Override
+	public synchronized void append(RelayTaskEvent event) {
+		this.events.add(event);
+	}
+
+	@Override
+	public synchronized Optional<RelayTask> find(String appId, String taskId) {
+		return Optional.ofNullable(this.tasks.get(key(appId, taskId)));
+	}
+
+	@Override
+	public synchronized List<RelayTask> list(String appId, TaskQuery query) {
+		return this.tasks.values()
+			.stream()
+			.filter((t) -> t.appId().equals(appId))
+			.filter((t) -> query.channelId() == null || t.channelId().equals(query.channelId()))
+			.filter((t) -> query.state() == null || t.state() == query.state())
+			.filter((t) -> query.afterTaskId() == null || t.taskId().compareTo(query.afterTaskId()) > 0)
+			.sorted(Comparator.comparing(RelayTask::taskId))
+			.limit(query.limit())
+			.toList();
+	}
+
+	@Override
+	public synchronized List<RelayTask> inStates(Set<RelayTaskState> states, TaskKey after, int limit) {
+		Comparator<RelayTask> order = Comparator.comparing(RelayTask::appId).thenComparing(RelayTask::taskId);
+		return this.tasks.values()
+			.stream()
+			.filter((t) -> states.contains(t.state()))
+			.filter((t) -> after == null || t.appId().compareTo(after.appId()) > 0
+					|| (t.appId().equals(after.appId()) && t.taskId().compareTo(after.taskId()) > 0))
+			.sorted(order)
+			.limit(limit)
+			.toList();
+	}
+
+	@Override
+	public synchronized List<RelayTask> staleInStates(Set<RelayTaskState> states, java.time.Instant updatedBefore,
+			int limit) {
+		return this.tasks.values()
+			.stream()
+			.filter((t) -> states.contains(t.state()) && t.updatedAt().isBefore(updatedBefore))
+			.sorted(Comparator.comparing(RelayTask::updatedAt))
+			.limit(Math.max(0, limit))
+			.toList();
+	}
+
+	@Override
+	public synchronized List<RelayTaskEvent> events(String appId, String taskId, int offset, int limit) {
+		return this.events.stream()
+			.filter((e) -> e.appId().equals(appId) && e.taskId().equals(taskId))
+			.skip(offset)
+			.limit(limit)
+			.toList();
+	}
+
+	@Override
+	public synchronized Optional<RelayTaskEvent> lastEvent(String appId, String taskId) {
+		List<RelayTaskEvent> all = events(appId, taskId);
+		return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+	}
+
+	private static String key(String appId, String taskId) {
+		return appId + "/" + taskId;
+	}
+
+}

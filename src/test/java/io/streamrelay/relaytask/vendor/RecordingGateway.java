@@ -1,0 +1,75 @@
+package io.streamrelay.relaytask.vendor;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import io.streamrelay.relaytask.spec.RelaySpec;
+
+/** A {@link LiveRelayGateway} that records calls and answers what the test scripts. */
+public class RecordingGateway implements LiveRelayGateway {
+
+	/** One recorded call. */
+	public record Call(String action, String appId, String taskId, RelaySpec spec) {
+	}
+
+	private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
+
+	private final AtomicInteger requestIds = new AtomicInteger();
+
+	private volatile Supplier<UpstreamFailure> failure;
+
+	private volatile boolean describeFinds = true;
+
+	public List<Call> calls() {
+		return List.copyOf(this.calls);
+	}
+
+	public void failWith(Supplier<UpstreamFailure> next) {
+		this.failure = next;
+	}
+
+	public void describeFinds(boolean finds) {
+		this.describeFinds = finds;
+	}
+
+	public void reset() {
+		this.calls.clear();
+		this.failure = null;
+		this.describeFinds = true;
+	}
+
+	@Override
+	public UpstreamReceipt start(String appId, String taskId, RelaySpec spec) {
+		return call("start", appId, taskId, spec);
+	}
+
+	@Override
+	public UpstreamReceipt update(String appId, String taskId, RelaySpec spec) {
+		return call("update", appId, taskId, spec);
+	}
+
+	@Override
+	public UpstreamReceipt stop(String appId, String taskId) {
+		return call("stop", appId, taskId, null);
+	}
+
+	@Override
+	public Optional<UpstreamTaskView> describe(String appId, String taskId) {
+		this.calls.add(new Call("describe", appId, taskId, null));
+		return this.describeFinds ? Optional.of(new UpstreamTaskView(appId, taskId, null, null)) : Optional.empty();
+	}
+
+	private UpstreamReceipt call(String action, String appId, String taskId, RelaySpec spec) {
+		this.calls.add(new Call(action, appId, taskId, spec));
+		Supplier<UpstreamFailure> next = this.failure;
+		if (next != null) {
+			throw next.get();
+		}
+		return new UpstreamReceipt("REQ-" + this.requestIds.incrementAndGet());
+	}
+
+}
