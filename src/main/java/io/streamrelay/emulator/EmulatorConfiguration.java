@@ -41,8 +41,8 @@ public class EmulatorConfiguration {
 	}
 
 	@Bean
-	MpuOperations emulatorMpuOperations(EmulatorState state) {
-		return new MpuOperations(state);
+	MpuOperations emulatorMpuOperations(EmulatorState state, EmulatorProperties properties) {
+		return new MpuOperations(state, properties.listIncludesStopped());
 	}
 
 }

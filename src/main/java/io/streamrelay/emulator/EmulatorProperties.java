@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -19,21 +20,29 @@ import org.springframework.validation.annotation.Validated;
 record EmulatorProperties(@DefaultValue("LTAIemulatorKey") @NotBlank String accessKeyId,
 		@DefaultValue("emulator-secret") @NotBlank String accessKeySecret, @DefaultValue("200") @Min(0) int singleQuota,
 		@DefaultValue("40") @Min(0) int mixedQuota, @DefaultValue("10s") @NotNull Duration streamUrlCooldown,
-		@DefaultValue("15m") @NotNull Duration timestampSkew, List<FaultRule> faults) {
+		@DefaultValue("15m") @NotNull Duration timestampSkew, List<FaultRule> faults,
+		@DefaultValue("false") boolean listIncludesStopped) {
 
 	/**
 	 * Each preset rule validates itself when bound, so a bad one stops the start-up with
 	 * the field named.
 	 */
+	@ConstructorBinding
 	EmulatorProperties {
 		faults = (faults != null) ? List.copyOf(faults) : List.of();
+	}
+
+	EmulatorProperties(String accessKeyId, String accessKeySecret, int singleQuota, int mixedQuota,
+			Duration streamUrlCooldown, Duration timestampSkew, List<FaultRule> faults) {
+		this(accessKeyId, accessKeySecret, singleQuota, mixedQuota, streamUrlCooldown, timestampSkew, faults, false);
 	}
 
 	@Override
 	public String toString() {
 		return "EmulatorProperties[accessKeyId=" + this.accessKeyId + ", accessKeySecret=******, singleQuota="
 				+ this.singleQuota + ", mixedQuota=" + this.mixedQuota + ", streamUrlCooldown=" + this.streamUrlCooldown
-				+ ", timestampSkew=" + this.timestampSkew + ", faults=" + this.faults + "]";
+				+ ", timestampSkew=" + this.timestampSkew + ", faults=" + this.faults + ", listIncludesStopped="
+				+ this.listIncludesStopped + "]";
 	}
 
 }

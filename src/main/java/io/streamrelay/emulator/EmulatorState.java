@@ -28,6 +28,10 @@ public final class EmulatorState {
 
 	private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
 
+	private final Map<TaskKey, AtomicLong> taskCalls = new ConcurrentHashMap<>();
+
+	private int inFlight;
+
 	private long revision;
 
 	EmulatorState(EmulatorProperties properties, Clock clock) {
@@ -75,6 +79,54 @@ public final class EmulatorState {
 	public synchronized void reset() {
 		this.tasks.clear();
 		this.calls.clear();
+		this.taskCalls.clear();
+	}
+
+	/**
+	 * How many task operations (Start, Update, Stop, SetSei) named this task, refused
+	 * ones included: lets a test check that nothing reached a task after it was recorded
+	 * stopped.
+	 */
+	public long taskCallCount(String appId, String taskId) {
+		AtomicLong count = this.taskCalls.get(new TaskKey(appId, taskId));
+		return (count != null) ? count.get() : 0;
+	}
+
+	synchronized void requestStarted() {
+		this.inFlight++;
+	}
+
+	synchronized void requestEnded() {
+		this.inFlight--;
+		notifyAll();
+	}
+
+	/**
+	 * Waits until no signed request is being handled (a delayed one may still act after
+	 * its client gave up), at most {@code timeout}.
+	 * @return whether the emulator is idle
+	 */
+	public synchronized boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (this.inFlight > 0) {
+			long left = deadline - System.nanoTime();
+			if (left <= 0) {
+				return false;
+			}
+			wait(Math.max(1, left / 1_000_000));
+		}
+		return true;
+	}
+
+	/** Counted for known tasks only, so that made-up ids cannot grow the map. */
+	synchronized void countTaskCall(String appId, String taskId, String action) {
+		if (appId == null || taskId == null || "ListRtcMPUTaskDetail".equals(action)) {
+			return;
+		}
+		TaskKey key = new TaskKey(appId, taskId);
+		if (this.tasks.containsKey(key)) {
+			this.taskCalls.computeIfAbsent(key, (k) -> new AtomicLong()).incrementAndGet();
+		}
 	}
 
 	void countCall(String action) {

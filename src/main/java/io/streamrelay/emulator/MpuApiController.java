@@ -57,11 +57,17 @@ class MpuApiController {
 		// faults come after authentication so that fault tests still prove the signature
 		// path
 		FaultRule fault = this.faults.take(action).orElse(null);
-		if (fault == null) {
-			return execute(action, params);
+		this.state.requestStarted();
+		try {
+			if (fault == null) {
+				return execute(action, params);
+			}
+			log.info("Injecting fault {} into {}", fault, action);
+			return FaultInjector.inject(fault, () -> execute(action, params), response);
 		}
-		log.info("Injecting fault {} into {}", fault, action);
-		return FaultInjector.inject(fault, () -> execute(action, params), response);
+		finally {
+			this.state.requestEnded();
+		}
 	}
 
 	private ResponseEntity<String> execute(String action, Map<String, String> params) {

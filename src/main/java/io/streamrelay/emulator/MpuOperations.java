@@ -16,11 +16,31 @@ final class MpuOperations {
 
 	private final EmulatorState state;
 
+	private final boolean listIncludesStopped;
+
 	MpuOperations(EmulatorState state) {
+		this(state, false);
+	}
+
+	/**
+	 * {@code listIncludesStopped}: ListRtcMPUTaskDetail also lists stopped API tasks, the
+	 * other reading of an undocumented vendor fact (docs/aliyun-mpu-api.md §9).
+	 */
+	MpuOperations(EmulatorState state, boolean listIncludesStopped) {
 		this.state = state;
+		this.listIncludesStopped = listIncludesStopped;
 	}
 
 	ObjectNode execute(String action, Map<String, String> params) {
+		try {
+			return dispatch(action, params);
+		}
+		finally {
+			this.state.countTaskCall(params.get("AppId"), params.get("TaskId"), action);
+		}
+	}
+
+	private ObjectNode dispatch(String action, Map<String, String> params) {
 		ObjectNode body = JsonParams.MAPPER.createObjectNode();
 		switch (action) {
 			case "StartLiveMPUTask" -> this.state.start(TaskParamRules.start(params), Origin.API, action);
@@ -56,7 +76,8 @@ final class MpuOperations {
 
 	private void list(Map<String, String> params, ObjectNode body) {
 		String appId = TaskParamRules.requiredId(params, "AppId", TaskParamRules.APP_OR_CHANNEL_ID);
-		List<EmulatedTask> apiTasks = this.state.runningTasks(appId)
+		List<EmulatedTask> apiTasks = (this.listIncludesStopped ? this.state.tasks(appId)
+				: this.state.runningTasks(appId))
 			.stream()
 			.filter((task) -> task.origin() == Origin.API)
 			.toList();

@@ -111,6 +111,8 @@ abstract class FaultMatrixTest {
 		serviceDatabase().forEach((key, value) -> database.add(key + "=" + value));
 		this.service = Replicas.start(withKeys(database, "server.port=0", "spring.main.banner-mode=off",
 				"streamrelay.reconciler.enabled=false", "streamrelay.upstream.mode=aliyun",
+				// the vendor here is the emulator, whose list holds running tasks only
+				"streamrelay.upstream.list-keeps-stopped=false",
 				"streamrelay.upstream.endpoint=127.0.0.1:" + this.wireMockPort, "streamrelay.upstream.protocol=HTTP",
 				"streamrelay.upstream.access-key-id=LTAIemulatorKey",
 				"streamrelay.upstream.access-key-secret=emulator-secret", "streamrelay.upstream.read-timeout=500ms",

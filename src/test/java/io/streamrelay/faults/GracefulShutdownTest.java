@@ -57,6 +57,8 @@ class GracefulShutdownTest {
 			.willReturn(aResponse().proxiedFrom(vendorUrl).withFixedDelay(2000)));
 		this.service = Replicas.start(withKeys("server.port=0", "spring.main.banner-mode=off", database,
 				"streamrelay.reconciler.enabled=false", "streamrelay.upstream.mode=aliyun",
+				// the vendor here is the emulator, whose list holds running tasks only
+				"streamrelay.upstream.list-keeps-stopped=false",
 				"streamrelay.upstream.endpoint=127.0.0.1:" + this.wireMock.port(), "streamrelay.upstream.protocol=HTTP",
 				"streamrelay.upstream.access-key-id=LTAIemulatorKey",
 				"streamrelay.upstream.access-key-secret=emulator-secret", "streamrelay.upstream.read-timeout=5s"));

@@ -40,6 +40,8 @@ public final class Replicas implements AutoCloseable {
 				properties.add("streamrelay.upstream.mode=aliyun");
 				properties.add("streamrelay.upstream.endpoint=127.0.0.1:" + port(0));
 				properties.add("streamrelay.upstream.protocol=HTTP");
+				// the vendor here is the emulator, whose list holds running tasks only
+				properties.add("streamrelay.upstream.list-keeps-stopped=false");
 				properties.add("streamrelay.upstream.access-key-id=LTAIemulatorKey");
 				properties.add("streamrelay.upstream.access-key-secret=emulator-secret");
 				// only the first replica may clean the shared schema

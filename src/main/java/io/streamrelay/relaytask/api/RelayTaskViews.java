@@ -37,7 +37,7 @@ class RelayTaskViews {
 				: new RelayTaskResponse.LastError(task.lastError().code(), task.lastError().message(),
 						task.lastError().upstreamRequestId(), task.lastError().at());
 		return new RelayTaskResponse(task.appId(), task.taskId(), task.channelId(), word(task.mode()),
-				word(task.state()), word(task.origin()),
+				word(task.state()), task.state().isTransitional() ? task.outcomeUnknown() : null, word(task.origin()),
 				SpecMapper.toBody(task.spec(), redacted, ConfiguredApp::redactImage), redacted, playback,
 				task.createdAt(), task.updatedAt(), task.version(), lastError);
 	}

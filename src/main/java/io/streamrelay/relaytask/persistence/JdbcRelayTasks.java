@@ -1,5 +1,6 @@
 package io.streamrelay.relaytask.persistence;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,8 @@ import io.streamrelay.relaytask.task.RelayTaskAlreadyExists;
 import io.streamrelay.relaytask.task.RelayTaskEvent;
 import io.streamrelay.relaytask.task.RelayTaskState;
 import io.streamrelay.relaytask.task.RelayTasks;
+import io.streamrelay.relaytask.task.RelayTasks.Candidate;
+import io.streamrelay.relaytask.task.RelayTasks.TaskKey;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,26 +31,26 @@ class JdbcRelayTasks implements RelayTasks {
 
 	private static final String TASK_COLUMNS = "app_id, task_id, channel_id, mode, state, origin, spec, pending_spec,"
 			+ " version, created_at, updated_at, last_error_code, last_error_message, last_error_request_id,"
-			+ " last_error_at";
+			+ " last_error_at, outcome_unknown";
 
 	private static final String INSERT_TASK = "insert into relay_task (" + TASK_COLUMNS + ") values (:appId, :taskId,"
 			+ " :channelId, :mode, :state, :origin, :spec, :pendingSpec, :version, :createdAt, :updatedAt, :errorCode,"
-			+ " :errorMessage, :errorRequestId, :errorAt)";
+			+ " :errorMessage, :errorRequestId, :errorAt, :outcomeUnknown)";
 
 	private static final String UPDATE_TASK = "update relay_task set channel_id = :channelId, mode = :mode,"
 			+ " state = :state, origin = :origin, spec = :spec, pending_spec = :pendingSpec, version = :version,"
 			+ " created_at = :createdAt, updated_at = :updatedAt, last_error_code = :errorCode,"
-			+ " last_error_message = :errorMessage, last_error_request_id = :errorRequestId, last_error_at = :errorAt"
-			+ " where app_id = :appId and task_id = :taskId and version = :expectedVersion";
+			+ " last_error_message = :errorMessage, last_error_request_id = :errorRequestId, last_error_at = :errorAt,"
+			+ " outcome_unknown = :outcomeUnknown, reconcile_attempts = 0, next_reconcile_at = null where app_id = :appId and task_id = :taskId and version = :expectedVersion";
 
 	private static final String SELECT_TASKS = "select " + TASK_COLUMNS + " from relay_task where app_id = :appId";
 
 	private static final String INSERT_EVENT = "insert into relay_task_event (app_id, task_id, occurred_at, action,"
-			+ " outcome, upstream_request_id, error_code, detail) values (:appId, :taskId, :at, :action, :outcome,"
-			+ " :requestId, :errorCode, :detail)";
+			+ " outcome, upstream_request_id, error_code, detail, state) values (:appId, :taskId, :at, :action,"
+			+ " :outcome, :requestId, :errorCode, :detail, :state)";
 
 	private static final String SELECT_EVENTS = "select app_id, task_id, occurred_at, action, outcome,"
-			+ " upstream_request_id, error_code, detail from relay_task_event where app_id = :appId"
+			+ " upstream_request_id, error_code, detail, state from relay_task_event where app_id = :appId"
 			+ " and task_id = :taskId order by id";
 
 	private final JdbcClient jdbc;
@@ -56,8 +59,11 @@ class JdbcRelayTasks implements RelayTasks {
 
 	private final RelayTaskRows rows = new RelayTaskRows();
 
+	private final ReconciliationQueries reconciliation;
+
 	JdbcRelayTasks(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
+		this.reconciliation = new ReconciliationQueries(jdbc, this.rows, TASK_COLUMNS);
 		this.transaction = new TransactionTemplate(transactionManager);
 	}
 
@@ -132,35 +138,27 @@ class JdbcRelayTasks implements RelayTasks {
 
 	@Override
 	public List<RelayTask> inStates(Set<RelayTaskState> states, TaskKey after, int limit) {
-		if (states.isEmpty()) {
-			return List.of();
-		}
-		StringBuilder sql = new StringBuilder("select " + TASK_COLUMNS + " from relay_task where state in (:states)");
-		Map<String, Object> params = new LinkedHashMap<>();
-		params.put("states", states.stream().map(Enum::name).toList());
-		if (after != null) {
-			sql.append(" and (app_id > :afterApp or (app_id = :afterApp and task_id > :afterTask))");
-			params.put("afterApp", after.appId());
-			params.put("afterTask", after.taskId());
-		}
-		sql.append(" order by app_id, task_id limit :limit");
-		params.put("limit", limit);
-		return this.jdbc.sql(sql.toString()).params(params).query(this.rows::task).list();
+		return this.reconciliation.inStates(states, after, limit);
 	}
 
 	@Override
-	public List<RelayTask> staleInStates(Set<RelayTaskState> states, java.time.Instant updatedBefore, int limit) {
-		if (states.isEmpty() || limit < 1) {
-			return List.of();
-		}
-		return this.jdbc
-			.sql("select " + TASK_COLUMNS + " from relay_task where state in (:states) and updated_at < :before"
-					+ " order by updated_at, app_id, task_id limit :limit")
-			.param("states", states.stream().map(Enum::name).toList())
-			.param("before", java.time.OffsetDateTime.ofInstant(updatedBefore, java.time.ZoneOffset.UTC))
-			.param("limit", limit)
-			.query(this.rows::task)
-			.list();
+	public List<RelayTask> staleInStates(Set<RelayTaskState> states, Instant updatedBefore, int limit) {
+		return this.reconciliation.staleInStates(states, updatedBefore, limit);
+	}
+
+	@Override
+	public List<Candidate> dueInStates(Set<RelayTaskState> states, Instant updatedBefore, Instant now, int limit) {
+		return this.reconciliation.dueInStates(states, updatedBefore, now, limit);
+	}
+
+	@Override
+	public List<Candidate> dueInStates(Set<RelayTaskState> states, TaskKey after, Instant now, int limit) {
+		return this.reconciliation.dueInStates(states, after, now, limit);
+	}
+
+	@Override
+	public void deferReconciliation(TaskKey key, long version, int attempts, Instant nextAttemptAt) {
+		this.reconciliation.defer(key, version, attempts, nextAttemptAt);
 	}
 
 	@Override

@@ -48,6 +48,7 @@ final class RelayTaskRows {
 		params.put("errorMessage", bounded((error != null) ? error.message() : null, MAX_TEXT));
 		params.put("errorRequestId", bounded((error != null) ? error.upstreamRequestId() : null, MAX_CODE));
 		params.put("errorAt", timestamp((error != null) ? error.at() : null));
+		params.put("outcomeUnknown", task.outcomeUnknown());
 		return params;
 	}
 
@@ -61,6 +62,7 @@ final class RelayTaskRows {
 		params.put("requestId", bounded(event.upstreamRequestId(), MAX_CODE));
 		params.put("errorCode", bounded(event.errorCode(), MAX_CODE));
 		params.put("detail", bounded(event.detail(), MAX_TEXT));
+		params.put("state", (event.state() != null) ? event.state().name() : null);
 		return params;
 	}
 
@@ -70,11 +72,14 @@ final class RelayTaskRows {
 				rs.getString("last_error_request_id"), instant(rs, "last_error_at"));
 		boolean noError = error.code() == null && error.message() == null && error.upstreamRequestId() == null
 				&& error.at() == null;
+		RelayTaskState state = named(RelayTaskState.class, rs.getString("state"), taskId);
+		// a replica of an earlier version does not write the flag: it means nothing
+		// outside a transitional state
+		boolean outcomeUnknown = rs.getBoolean("outcome_unknown") && state.isTransitional();
 		return new RelayTask(rs.getString("app_id"), taskId, this.json.read(rs.getString("spec"), taskId, "spec"),
-				this.json.read(rs.getString("pending_spec"), taskId, "pending_spec"),
-				named(RelayTaskState.class, rs.getString("state"), taskId),
+				this.json.read(rs.getString("pending_spec"), taskId, "pending_spec"), state,
 				named(TaskOrigin.class, rs.getString("origin"), taskId), rs.getLong("version"),
-				instant(rs, "created_at"), instant(rs, "updated_at"), noError ? null : error);
+				instant(rs, "created_at"), instant(rs, "updated_at"), noError ? null : error, outcomeUnknown);
 	}
 
 	RelayTaskEvent event(ResultSet rs, int rowNum) throws SQLException {
@@ -82,7 +87,8 @@ final class RelayTaskRows {
 		return new RelayTaskEvent(rs.getString("app_id"), taskId, instant(rs, "occurred_at"),
 				named(Action.class, rs.getString("action"), taskId),
 				named(Outcome.class, rs.getString("outcome"), taskId), rs.getString("upstream_request_id"),
-				rs.getString("error_code"), rs.getString("detail"));
+				rs.getString("error_code"), rs.getString("detail"),
+				(rs.getString("state") != null) ? named(RelayTaskState.class, rs.getString("state"), taskId) : null);
 	}
 
 	/**

@@ -8,26 +8,20 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.streamrelay.relaytask.task.RelayTask;
-import io.streamrelay.relaytask.task.RelayTaskEvent;
-import io.streamrelay.relaytask.task.RelayTaskEvent.Action;
-import io.streamrelay.relaytask.task.RelayTaskEvent.Outcome;
 import io.streamrelay.relaytask.task.RelayTaskState;
 import io.streamrelay.relaytask.task.RelayTasks;
+import io.streamrelay.relaytask.task.RelayTasks.Candidate;
 import io.streamrelay.relaytask.task.RelayTasks.TaskKey;
-import io.streamrelay.relaytask.task.TaskError;
-import io.streamrelay.relaytask.task.TaskOrigin;
-import io.streamrelay.relaytask.vendor.LiveRelayGateway;
-import io.streamrelay.relaytask.vendor.UpstreamFailure;
-import io.streamrelay.relaytask.vendor.UpstreamReceipt;
-import io.streamrelay.relaytask.vendor.UpstreamTaskView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Resolves tasks left in a transitional state (crash, timeout, lost answer) by reading
  * the vendor and finishing or rolling forward, and marks stopped the tasks the vendor
- * stopped by itself. One run looks at a bounded batch, continuing where the previous run
- * of this instance stopped.
+ * stopped by itself. One run looks at a bounded batch: stuck tasks first, the longest
+ * waiting first, then running tasks where the previous run of this instance stopped. A
+ * task that cannot be settled is deferred with a growing delay, so it never starves the
+ * others.
  */
 public final class RelayTaskReconciler {
 
@@ -35,16 +29,40 @@ public final class RelayTaskReconciler {
 
 	private final RelayTasks tasks;
 
-	private final LiveRelayGateway gateway;
+	private final TaskResolution resolution;
 
 	private final Clock clock;
 
+	private final Backoff backoff;
+
 	private TaskKey cursor;
 
-	public RelayTaskReconciler(RelayTasks tasks, LiveRelayGateway gateway, Clock clock) {
+	public RelayTaskReconciler(RelayTasks tasks, io.streamrelay.relaytask.vendor.LiveRelayGateway gateway,
+			Clock clock) {
+		this(tasks, gateway, clock, Backoff.DEFAULT);
+	}
+
+	public RelayTaskReconciler(RelayTasks tasks, io.streamrelay.relaytask.vendor.LiveRelayGateway gateway, Clock clock,
+			Backoff backoff) {
 		this.tasks = tasks;
-		this.gateway = gateway;
+		this.resolution = new TaskResolution(tasks, gateway, clock);
 		this.clock = clock;
+		this.backoff = backoff;
+	}
+
+	/** How long to wait before looking again at a task that could not be settled. */
+	public record Backoff(Duration first, Duration max) {
+
+		public static final Backoff DEFAULT = new Backoff(Duration.ofSeconds(30), Duration.ofMinutes(30));
+
+		Duration after(int attempts) {
+			Duration delay = this.first;
+			for (int i = 1; i < attempts && delay.compareTo(this.max) < 0; i++) {
+				delay = delay.multipliedBy(2);
+			}
+			return delay.compareTo(this.max) < 0 ? delay : this.max;
+		}
+
 	}
 
 	/** What one run did. */
@@ -57,7 +75,7 @@ public final class RelayTaskReconciler {
 
 	}
 
-	private enum Result {
+	enum Result {
 
 		UNCHANGED, RESOLVED, DRIFTED, UNRESOLVED
 
@@ -68,132 +86,64 @@ public final class RelayTaskReconciler {
 	 * {@code grace} are left alone: their request may still be in flight.
 	 */
 	public synchronized Report reconcile(int batchSize, Duration grace) {
-		Instant cutoff = this.clock.instant().minus(grace);
-		// stuck tasks first, oldest first: they may block updates or keep billing
-		List<RelayTask> stuck = this.tasks.staleInStates(RelayTaskState.TRANSITIONAL, cutoff, batchSize);
+		Instant now = this.clock.instant();
+		Instant cutoff = now.minus(grace);
 		Report report = new Report(0, 0, 0, 0);
-		for (RelayTask task : stuck) {
-			report = report.plus(reconcileOne(task));
+		List<Candidate> stuck = this.tasks.dueInStates(RelayTaskState.TRANSITIONAL, cutoff, now, batchSize);
+		for (Candidate candidate : stuck) {
+			report = tally(report, reconcileOne(candidate, cutoff));
 		}
 		int room = batchSize - stuck.size();
 		if (room <= 0) {
 			return report;
 		}
-		List<RelayTask> active = this.tasks.inStates(Set.of(RelayTaskState.ACTIVE), this.cursor, room);
-		this.cursor = active.size() < room ? null
-				: new TaskKey(active.get(active.size() - 1).appId(), active.get(active.size() - 1).taskId());
-		for (RelayTask task : active) {
-			// a task that just became active may not be listed yet
-			if (!task.updatedAt().isAfter(cutoff)) {
-				report = report.plus(reconcileOne(task));
-			}
+		List<Candidate> active = this.tasks.dueInStates(Set.of(RelayTaskState.ACTIVE), this.cursor, now, room);
+		this.cursor = active.size() < room ? null : active.get(active.size() - 1).key();
+		for (Candidate candidate : active) {
+			report = tally(report, reconcileOne(candidate, cutoff));
 		}
 		return report;
 	}
 
-	private Result reconcileOne(RelayTask task) {
+	private static Report tally(Report report, Result result) {
+		return result == null ? report : report.plus(result);
+	}
+
+	/** The result, or null when the task was not looked at. */
+	private Result reconcileOne(Candidate candidate, Instant cutoff) {
+		TaskKey key = candidate.key();
+		Optional<RelayTask> loaded;
 		try {
-			return switch (task.state()) {
-				case STARTING -> resolveStart(task);
-				case UPDATING -> rollUpdateForward(task);
-				case STOPPING -> rollStopForward(task);
-				case ACTIVE -> detectDrift(task);
-				default -> Result.UNCHANGED;
-			};
-		}
-		catch (UpstreamFailure failure) {
-			// The vendor is not answering clearly now: try again on a later run.
-			return Result.UNRESOLVED;
+			loaded = this.tasks.find(key.appId(), key.taskId());
 		}
 		catch (RuntimeException ex) {
-			// One task must not stop the others (a database hiccup, an unreadable row):
-			// next run.
-			log.warn("Could not reconcile relay task {}/{}", task.appId(), task.taskId(), ex);
+			// an unreadable row must not stop the others; it is looked at again later
+			log.warn("Could not load relay task {}/{} for reconciliation", key.appId(), key.taskId(), ex);
 			return Result.UNRESOLVED;
 		}
-	}
-
-	private Result resolveStart(RelayTask task) {
-		Optional<UpstreamTaskView> view = this.gateway.describe(task.appId(), task.taskId());
-		Instant now = this.clock.instant();
-		if (view.isPresent()) {
-			return save(task, task.started(now),
-					event(task, Outcome.SUCCEEDED, null, "the vendor runs the task: the start took effect"),
-					Result.RESOLVED);
+		if (loaded.isEmpty() || loaded.get().updatedAt().isAfter(cutoff)) {
+			// gone, or just changed by a request (a task that just became active may not
+			// be listed yet): not examined
+			return null;
 		}
-		TaskError error = new TaskError("NotRunning", "the vendor does not run the task: the start did not take effect",
-				null, now);
-		return save(task, task.startRejected(error, now), event(task, Outcome.REJECTED, "NotRunning", error.message()),
-				Result.RESOLVED);
+		RelayTask task = loaded.get();
+		Result result = this.resolution.resolve(task);
+		if (result == Result.UNRESOLVED) {
+			defer(task, candidate.attempts() + 1);
+		}
+		return result;
 	}
 
-	private Result rollUpdateForward(RelayTask task) {
-		Instant now = this.clock.instant();
+	private void defer(RelayTask task, int attempts) {
+		Instant next = this.clock.instant().plus(this.backoff.after(attempts));
 		try {
-			UpstreamReceipt receipt = this.gateway.update(task.appId(), task.taskId(), task.pendingSpec());
-			return save(
-					task, task.updated(now), new RelayTaskEvent(task.appId(), task.taskId(), now, Action.RECONCILE,
-							Outcome.SUCCEEDED, receipt.requestId(), null, "update sent again and accepted"),
-					Result.RESOLVED);
+			this.tasks.deferReconciliation(new TaskKey(task.appId(), task.taskId()), task.version(), attempts, next);
+			log.info("Relay task {}/{} ({}) not settled after {} reconciliation attempt(s); next look at {}",
+					task.appId(), task.taskId(), task.state().name().toLowerCase(), attempts, next);
 		}
-		catch (UpstreamFailure.Rejected rejected) {
-			if (vendorDoesNotRun(task)) {
-				return markStoppedByVendor(task);
-			}
-			TaskError error = TaskError.from(rejected, now);
-			return save(task, task.updateRejected(error, now), event(task, Outcome.REJECTED, rejected.code(),
-					"update sent again and refused: " + rejected.getMessage()), Result.RESOLVED);
+		catch (RuntimeException ex) {
+			log.warn("Could not defer the reconciliation of relay task {}/{}", task.appId(), task.taskId(), ex);
 		}
-	}
-
-	private Result rollStopForward(RelayTask task) {
-		Instant now = this.clock.instant();
-		try {
-			UpstreamReceipt receipt = this.gateway.stop(task.appId(), task.taskId());
-			return save(
-					task, task.stopped(now), new RelayTaskEvent(task.appId(), task.taskId(), now, Action.RECONCILE,
-							Outcome.SUCCEEDED, receipt.requestId(), null, "stop sent again and accepted"),
-					Result.RESOLVED);
-		}
-		catch (UpstreamFailure.Rejected rejected) {
-			if (task.origin() == TaskOrigin.ADOPTED || vendorDoesNotRun(task)) {
-				return save(task, task.stopped(now), event(task, Outcome.SUCCEEDED, rejected.code(),
-						"stop sent again: the vendor no longer runs the task"), Result.RESOLVED);
-			}
-			throw rejected;
-		}
-	}
-
-	private Result detectDrift(RelayTask task) {
-		if (task.origin() != TaskOrigin.API) {
-			return Result.UNCHANGED; // the vendor lists only API-created tasks
-		}
-		if (this.gateway.describe(task.appId(), task.taskId()).isPresent()) {
-			return Result.UNCHANGED;
-		}
-		return markStoppedByVendor(task);
-	}
-
-	private Result markStoppedByVendor(RelayTask task) {
-		return save(task, task.stoppedByVendor(this.clock.instant()),
-				event(task, Outcome.SUCCEEDED, "StoppedByVendor",
-						"the vendor stopped the task by itself (all users left the channel or maxIdleSeconds passed)"),
-				Result.DRIFTED);
-	}
-
-	private boolean vendorDoesNotRun(RelayTask task) {
-		return task.origin() == TaskOrigin.API && this.gateway.describe(task.appId(), task.taskId()).isEmpty();
-	}
-
-	private RelayTaskEvent event(RelayTask task, Outcome outcome, String code, String detail) {
-		return new RelayTaskEvent(task.appId(), task.taskId(), this.clock.instant(), Action.RECONCILE, outcome, null,
-				code, detail);
-	}
-
-	private Result save(RelayTask before, RelayTask after, RelayTaskEvent event, Result result) {
-		// A request changed the task meanwhile: it owns the outcome now, leave it to the
-		// next run.
-		return this.tasks.update(after, before.version(), event) ? result : Result.UNCHANGED;
 	}
 
 }

@@ -12,12 +12,14 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the reconciler ({@code streamrelay.reconciler.*}). {@code grace} must
  * exceed the longest a vendor call can take with its retries, so that a request still in
- * flight is never "resolved" under its feet.
+ * flight is never "resolved" under its feet. A task a run cannot settle is looked at
+ * again after {@code backoffFirst}, doubling each time up to {@code backoffMax}.
  */
 @Validated
 @ConfigurationProperties("streamrelay.reconciler")
 public record ReconcilerProperties(Boolean enabled, @NotNull Duration interval, @NotNull Duration initialDelay,
-		@Min(1) @Max(1000) Integer batchSize, @NotNull Duration grace, @NotNull Duration lockAtMostFor) {
+		@Min(1) @Max(1000) Integer batchSize, @NotNull Duration grace, @NotNull Duration lockAtMostFor,
+		@NotNull Duration backoffFirst, @NotNull Duration backoffMax) {
 
 	public ReconcilerProperties {
 		enabled = enabled == null ? Boolean.TRUE : enabled;
@@ -26,6 +28,12 @@ public record ReconcilerProperties(Boolean enabled, @NotNull Duration interval, 
 		batchSize = batchSize == null ? 100 : batchSize;
 		grace = grace == null ? Duration.ofMinutes(2) : grace;
 		lockAtMostFor = lockAtMostFor == null ? Duration.ofMinutes(5) : lockAtMostFor;
+		backoffFirst = backoffFirst == null ? Duration.ofSeconds(30) : backoffFirst;
+		backoffMax = backoffMax == null ? Duration.ofMinutes(30) : backoffMax;
+		if (backoffFirst.isNegative() || backoffMax.compareTo(backoffFirst) < 0) {
+			throw new IllegalArgumentException(
+					"streamrelay.reconciler.backoff-first must be >= 0 and backoff-max >= backoff-first");
+		}
 	}
 
 }

@@ -37,8 +37,10 @@ class ReconciliationConfiguration {
 	}
 
 	@Bean
-	RelayTaskReconciler relayTaskReconciler(RelayTasks tasks, LiveRelayGateway gateway, Clock clock) {
-		return new RelayTaskReconciler(tasks, gateway, clock);
+	RelayTaskReconciler relayTaskReconciler(RelayTasks tasks, LiveRelayGateway gateway, Clock clock,
+			ReconcilerProperties properties) {
+		return new RelayTaskReconciler(tasks, gateway, clock,
+				new RelayTaskReconciler.Backoff(properties.backoffFirst(), properties.backoffMax()));
 	}
 
 	@Bean

@@ -6,14 +6,22 @@ import java.util.Set;
 
 import io.streamrelay.relaytask.spec.RelayMode;
 import io.streamrelay.relaytask.spec.RelaySpec;
+import io.streamrelay.relaytask.task.RelayTaskEvent.Action;
+import io.streamrelay.relaytask.task.RelayTaskEvent.Outcome;
+import io.streamrelay.relaytask.vendor.UpstreamFailure;
 
 /**
  * The relay task aggregate: identity, the latest spec the vendor accepted, the spec in
- * flight during an update, and the lifecycle state. Every transition returns a new task
- * with the version incremented.
+ * flight during an update, the lifecycle state, and whether the last vendor call of a
+ * transitional state ended with an unknown outcome. Every transition returns a new task
+ * with the version incremented; those that settle a vendor call also return their history
+ * entry ({@link Transition}), the others ({@code begin*}) record an intent.
  */
 public record RelayTask(String appId, String taskId, RelaySpec spec, RelaySpec pendingSpec, RelayTaskState state,
-		TaskOrigin origin, long version, Instant createdAt, Instant updatedAt, TaskError lastError) {
+		TaskOrigin origin, long version, Instant createdAt, Instant updatedAt, TaskError lastError,
+		boolean outcomeUnknown) {
+
+	private static final Set<RelayTaskState> ENDED = Set.of(RelayTaskState.STOPPED, RelayTaskState.FAILED);
 
 	public RelayTask {
 		Objects.requireNonNull(appId, "appId");
@@ -21,14 +29,22 @@ public record RelayTask(String appId, String taskId, RelaySpec spec, RelaySpec p
 		Objects.requireNonNull(spec, "spec");
 		Objects.requireNonNull(state, "state");
 		Objects.requireNonNull(origin, "origin");
+		if (outcomeUnknown && !state.isTransitional()) {
+			throw new IllegalArgumentException("only a transitional task can have an unknown outcome, not " + state);
+		}
 	}
 
 	public static RelayTask starting(String appId, String taskId, RelaySpec spec, Instant now) {
-		return new RelayTask(appId, taskId, spec, null, RelayTaskState.STARTING, TaskOrigin.API, 1, now, now, null);
+		return new RelayTask(appId, taskId, spec, null, RelayTaskState.STARTING, TaskOrigin.API, 1, now, now, null,
+				false);
 	}
 
-	public static RelayTask adopted(String appId, String taskId, RelaySpec spec, Instant now) {
-		return new RelayTask(appId, taskId, spec, null, RelayTaskState.ACTIVE, TaskOrigin.ADOPTED, 1, now, now, null);
+	/** A relay a client SDK started, taken over with no vendor call. */
+	public static Transition adopted(String appId, String taskId, RelaySpec spec, Instant now) {
+		RelayTask task = new RelayTask(appId, taskId, spec, null, RelayTaskState.ACTIVE, TaskOrigin.ADOPTED, 1, now,
+				now, null, false);
+		return new Transition(null, task, RelayTaskEvent.of(task, now, Action.ADOPT, Outcome.NO_CALL, null, null,
+				"relay started by a client SDK"));
 	}
 
 	public String channelId() {
@@ -39,101 +55,172 @@ public record RelayTask(String appId, String taskId, RelaySpec spec, RelaySpec p
 		return this.spec.mode();
 	}
 
+	/**
+	 * Whether a vendor call for this task is in flight right now: a transitional state
+	 * whose call has not ended yet. Nothing else may be sent meanwhile.
+	 */
+	public boolean callInFlight() {
+		return this.state.isTransitional() && !this.outcomeUnknown;
+	}
+
 	/** Starts a stopped or failed task again under the same id. */
 	public RelayTask restart(RelaySpec newSpec, Instant now) {
-		require(Set.of(RelayTaskState.STOPPED, RelayTaskState.FAILED), "start");
+		require(ENDED, "start");
 		return new RelayTask(appId, taskId, newSpec, null, RelayTaskState.STARTING, TaskOrigin.API, version + 1,
-				createdAt, now, null);
+				createdAt, now, null, false);
 	}
 
-	public RelayTask started(Instant now) {
+	public Transition started(String requestId, Instant now) {
 		require(Set.of(RelayTaskState.STARTING), "mark as started");
-		return next(spec, null, RelayTaskState.ACTIVE, null, now);
+		return settle(next(spec, null, RelayTaskState.ACTIVE, null, false, now), now, Action.START, Outcome.SUCCEEDED,
+				requestId, null, null);
 	}
 
-	public RelayTask startRejected(TaskError error, Instant now) {
-		require(Set.of(RelayTaskState.STARTING), "mark as failed");
-		return next(spec, null, RelayTaskState.FAILED, error, now);
+	/** A start that failed: surely not started (failed), or of unknown outcome. */
+	public Transition startFailed(UpstreamFailure failure, Instant now) {
+		require(Set.of(RelayTaskState.STARTING), "record the failed start of");
+		TaskError error = TaskError.from(failure, now);
+		RelayTask after = failure.outcomeKnown() ? next(spec, null, RelayTaskState.FAILED, error, false, now)
+				: next(spec, null, RelayTaskState.STARTING, error, true, now);
+		return new Transition(this, after, RelayTaskEvent.failed(after, now, Action.START, failure));
 	}
 
 	public RelayTask beginUpdate(RelaySpec newSpec, Instant now) {
 		require(Set.of(RelayTaskState.ACTIVE), "update");
-		return next(spec, newSpec, RelayTaskState.UPDATING, lastError, now);
-	}
-
-	public RelayTask updated(Instant now) {
-		require(Set.of(RelayTaskState.UPDATING), "complete the update of");
-		return next(pendingSpec, null, RelayTaskState.ACTIVE, null, now);
-	}
-
-	/** The vendor refused the update: it keeps running with the previous spec. */
-	public RelayTask updateRejected(TaskError error, Instant now) {
-		require(Set.of(RelayTaskState.UPDATING), "roll back the update of");
-		return next(spec, null, RelayTaskState.ACTIVE, error, now);
-	}
-
-	public RelayTask beginStop(Instant now) {
-		if (!state.mayBeRunning()) {
-			throw new RelayTaskStateConflict(taskId, state, "stop");
-		}
-		// the pending spec stays until the stop is settled, so that a refused stop can
-		// return to the update
-		return next(spec, pendingSpec, RelayTaskState.STOPPING, lastError, now);
-	}
-
-	public RelayTask stopped(Instant now) {
-		require(Set.of(RelayTaskState.STOPPING), "mark as stopped");
-		return next(spec, null, RelayTaskState.STOPPED, null, now);
+		return next(spec, newSpec, RelayTaskState.UPDATING, lastError, false, now);
 	}
 
 	/**
-	 * The stop surely did not happen (refused, or never sent): the task is back in the
-	 * state it had before the stop.
+	 * The pending spec was accepted, by the request itself or sent again by the
+	 * reconciler.
 	 */
-	public RelayTask stopRejected(RelayTaskState previous, TaskError error, Instant now) {
-		require(Set.of(RelayTaskState.STOPPING), "roll back the stop of");
-		if (!previous.mayBeRunning() || previous == RelayTaskState.STOPPING) {
-			throw new RelayTaskStateConflict(taskId, previous, "return to");
+	public Transition updated(Action via, String requestId, Instant now) {
+		require(Set.of(RelayTaskState.UPDATING), "complete the update of");
+		return settle(next(pendingSpec, null, RelayTaskState.ACTIVE, null, false, now), now, via, Outcome.SUCCEEDED,
+				requestId, null, via == Action.RECONCILE ? "update sent again and accepted" : null);
+	}
+
+	/**
+	 * An update that failed: surely not applied (the task runs on with its previous
+	 * spec), or of unknown outcome.
+	 */
+	public Transition updateFailed(Action via, UpstreamFailure failure, Instant now) {
+		require(Set.of(RelayTaskState.UPDATING), "record the failed update of");
+		TaskError error = TaskError.from(failure, now);
+		RelayTask after = failure.outcomeKnown() ? next(spec, null, RelayTaskState.ACTIVE, error, false, now)
+				: next(spec, pendingSpec, RelayTaskState.UPDATING, error, true, now);
+		return new Transition(this, after, RelayTaskEvent.failed(after, now, via, failure));
+	}
+
+	/**
+	 * Refused while another call for the task is in flight; allowed after a call of
+	 * unknown outcome (the stop settles it either way). The pending spec stays until the
+	 * stop is settled, so that a refused stop can return to the update.
+	 */
+	public RelayTask beginStop(Instant now) {
+		if (!state.mayBeRunning() || callInFlight()) {
+			throw new RelayTaskStateConflict(taskId, state, "stop");
 		}
-		return next(spec, previous == RelayTaskState.UPDATING ? pendingSpec : null, previous, error, now);
+		return next(spec, pendingSpec, RelayTaskState.STOPPING, lastError, false, now);
+	}
+
+	/**
+	 * The vendor confirmed the stop, to the request or to the reconciler sending it
+	 * again.
+	 */
+	public Transition stopped(Action via, String requestId, Instant now) {
+		require(Set.of(RelayTaskState.STOPPING), "mark as stopped");
+		return settle(next(spec, null, RelayTaskState.STOPPED, null, false, now), now, via, Outcome.SUCCEEDED,
+				requestId, null, via == Action.RECONCILE ? "stop sent again and accepted" : null);
+	}
+
+	/**
+	 * A stop that failed. Unknown outcome: stays stopping for the reconciler. Surely not
+	 * stopped: back exactly where {@code before} was (state, pending spec, unknown
+	 * outcome) with the error — a retried stop of a stop of unknown outcome stays
+	 * stopping.
+	 */
+	public Transition stopFailed(RelayTask before, UpstreamFailure failure, Instant now) {
+		require(Set.of(RelayTaskState.STOPPING), "record the failed stop of");
+		TaskError error = TaskError.from(failure, now);
+		RelayTask after;
+		if (!failure.outcomeKnown() || before.state() == RelayTaskState.STOPPING) {
+			after = next(spec, pendingSpec, RelayTaskState.STOPPING, error, true, now);
+		}
+		else if (!before.state().mayBeRunning()) {
+			throw new RelayTaskStateConflict(taskId, before.state(), "return to");
+		}
+		else {
+			after = next(spec, before.pendingSpec(), before.state(), error, before.outcomeUnknown(), now);
+		}
+		return new Transition(this, after, RelayTaskEvent.failed(after, now, Action.STOP, failure));
+	}
+
+	/**
+	 * The vendor refused the stop and its list shows it no longer runs the task (it ends
+	 * idle tasks by itself): stopped, with the refusal on record.
+	 */
+	public Transition stopRefusedAsNotRunning(Action via, UpstreamFailure failure, Instant now) {
+		require(Set.of(RelayTaskState.STOPPING), "mark as stopped");
+		return settle(next(spec, null, RelayTaskState.STOPPED, null, false, now), now, via, Outcome.REJECTED,
+				failure.requestId(), failure.code(), "the vendor refused the stop: it no longer runs the task");
+	}
+
+	/** A repeated stop of an ended task: nothing is sent, the state stays. */
+	public RelayTaskEvent alreadyEnded(Instant now) {
+		require(ENDED, "record a repeated stop of");
+		return RelayTaskEvent.of(this, now, Action.STOP, Outcome.NO_CALL, null, null,
+				"already " + state.name().toLowerCase() + "; nothing sent to the vendor");
+	}
+
+	/** A stopped or failed id taken over again from a client SDK that started it anew. */
+	public Transition readopted(RelaySpec newSpec, Instant now) {
+		require(ENDED, "adopt");
+		RelayTask after = new RelayTask(appId, taskId, newSpec, null, RelayTaskState.ACTIVE, TaskOrigin.ADOPTED,
+				version + 1, createdAt, now, null, false);
+		return settle(after, now, Action.ADOPT, Outcome.NO_CALL, null, null, "relay started by a client SDK");
+	}
+
+	/** The reconciler found the task in the vendor's list: the start took effect. */
+	public Transition startObserved(Instant now) {
+		require(Set.of(RelayTaskState.STARTING), "confirm the start of");
+		return settle(next(spec, null, RelayTaskState.ACTIVE, null, false, now), now, Action.RECONCILE,
+				Outcome.OBSERVED, null, null, "the vendor lists the task: the start took effect");
+	}
+
+	/**
+	 * The reconciler did not find the task in the vendor's list: the start did not take
+	 * effect.
+	 */
+	public Transition startNotObserved(Instant now) {
+		require(Set.of(RelayTaskState.STARTING), "record the missing start of");
+		String detail = "the vendor does not list the task: the start did not take effect";
+		return settle(
+				next(spec, null, RelayTaskState.FAILED, new TaskError("NotRunning", detail, null, now), false, now),
+				now, Action.RECONCILE, Outcome.OBSERVED, null, "NotRunning", detail);
 	}
 
 	/**
 	 * The vendor ended the task by itself (all users left, maxIdleSeconds): whatever was
 	 * in flight is moot.
 	 */
-	public RelayTask stoppedByVendor(Instant now) {
+	public Transition stoppedByVendor(String evidence, Instant now) {
 		if (!state.mayBeRunning()) {
 			throw new RelayTaskStateConflict(taskId, state, "mark as stopped by the vendor");
 		}
-		return next(spec, null, RelayTaskState.STOPPED, null, now);
+		return settle(next(spec, null, RelayTaskState.STOPPED, null, false, now), now, Action.RECONCILE,
+				Outcome.OBSERVED, null, "StoppedByVendor", evidence);
 	}
 
-	/**
-	 * A stopped or failed id taken over again from a client SDK that started the relay
-	 * anew.
-	 */
-	public RelayTask readopted(RelaySpec newSpec, Instant now) {
-		require(Set.of(RelayTaskState.STOPPED, RelayTaskState.FAILED), "adopt");
-		return new RelayTask(appId, taskId, newSpec, null, RelayTaskState.ACTIVE, TaskOrigin.ADOPTED, version + 1,
-				createdAt, now, null);
-	}
-
-	/**
-	 * A vendor call of unknown outcome: the state stays transitional for the reconciler
-	 * to resolve.
-	 */
-	public RelayTask outcomeUnknown(TaskError error, Instant now) {
-		if (!state.isTransitional()) {
-			throw new RelayTaskStateConflict(taskId, state, "record an unknown outcome for");
-		}
-		return next(spec, pendingSpec, state, error, now);
+	private Transition settle(RelayTask after, Instant now, Action action, Outcome outcome, String requestId,
+			String code, String detail) {
+		return new Transition(this, after, RelayTaskEvent.of(after, now, action, outcome, requestId, code, detail));
 	}
 
 	private RelayTask next(RelaySpec nextSpec, RelaySpec nextPending, RelayTaskState nextState, TaskError error,
-			Instant now) {
+			boolean unknown, Instant now) {
 		return new RelayTask(appId, taskId, nextSpec, nextPending, nextState, origin, version + 1, createdAt, now,
-				error);
+				error, unknown);
 	}
 
 	private void require(Set<RelayTaskState> allowed, String attempted) {

@@ -5,11 +5,13 @@ import java.time.Instant;
 import io.streamrelay.relaytask.vendor.UpstreamFailure;
 
 /**
- * One entry of a task's history: an attempt to start, update, stop or adopt it, and how
- * it ended.
+ * One entry of a task's history: an attempt to start, update, stop or adopt it, or what
+ * the reconciler found, how it ended, and the state the task was left in ({@code null}
+ * for an outcome that arrived after another writer had moved the task, and for entries
+ * written before states were recorded).
  */
 public record RelayTaskEvent(String appId, String taskId, Instant at, Action action, Outcome outcome,
-		String upstreamRequestId, String errorCode, String detail) {
+		String upstreamRequestId, String errorCode, String detail, RelayTaskState state) {
 
 	/** What was attempted. */
 	public enum Action {
@@ -32,23 +34,39 @@ public record RelayTaskEvent(String appId, String taskId, Instant at, Action act
 		/** The call could not reach the vendor; nothing changed there. */
 		NOT_SENT,
 		/** Nothing needed to be sent to the vendor. */
-		NO_CALL
+		NO_CALL,
+		/**
+		 * Nothing was sent: the vendor's state was read and what it showed was recorded.
+		 */
+		OBSERVED
 
 	}
 
-	public static RelayTaskEvent succeeded(RelayTask task, Action action, String requestId, Instant at) {
-		return new RelayTaskEvent(task.appId(), task.taskId(), at, action, Outcome.SUCCEEDED, requestId, null, null);
+	static RelayTaskEvent of(RelayTask after, Instant at, Action action, Outcome outcome, String requestId, String code,
+			String detail) {
+		return new RelayTaskEvent(after.appId(), after.taskId(), at, action, outcome, requestId, code, detail,
+				after.state());
 	}
 
-	public static RelayTaskEvent noCall(RelayTask task, Action action, String detail, Instant at) {
-		return new RelayTaskEvent(task.appId(), task.taskId(), at, action, Outcome.NO_CALL, null, null, detail);
+	static RelayTaskEvent failed(RelayTask after, Instant at, Action action, UpstreamFailure failure) {
+		return of(after, at, action, outcomeOf(failure), failure.requestId(), failure.code(), failure.getMessage());
 	}
 
-	public static RelayTaskEvent failed(RelayTask task, Action action, UpstreamFailure failure, Instant at) {
-		Outcome outcome = failure.outcomeKnown() ? (failure.reachedVendor() ? Outcome.REJECTED : Outcome.NOT_SENT)
-				: Outcome.UNKNOWN;
-		return new RelayTaskEvent(task.appId(), task.taskId(), at, action, outcome, failure.requestId(), failure.code(),
-				failure.getMessage());
+	static Outcome outcomeOf(UpstreamFailure failure) {
+		if (!failure.outcomeKnown()) {
+			return Outcome.UNKNOWN;
+		}
+		return failure.reachedVendor() ? Outcome.REJECTED : Outcome.NOT_SENT;
+	}
+
+	/**
+	 * The same entry, marked as not applied: another writer had moved the task before
+	 * this outcome arrived, so it records the vendor call only.
+	 */
+	public RelayTaskEvent notApplied() {
+		String note = "not applied: the task had changed meanwhile";
+		return new RelayTaskEvent(appId, taskId, at, action, outcome, upstreamRequestId, errorCode,
+				detail == null ? note : detail + " (" + note + ")", null);
 	}
 
 }

@@ -51,6 +51,32 @@ public interface RelayTasks {
 	 */
 	List<RelayTask> staleInStates(Set<RelayTaskState> states, java.time.Instant updatedBefore, int limit);
 
+	/**
+	 * Keys of tasks in one of {@code states}, last changed before {@code updatedBefore}
+	 * and due for reconciliation at {@code now} (not deferred past it), the longest
+	 * waiting first. Keys only: a row that cannot be read fails its own reconciliation,
+	 * not the whole run.
+	 */
+	List<Candidate> dueInStates(Set<RelayTaskState> states, java.time.Instant updatedBefore, java.time.Instant now,
+			int limit);
+
+	/**
+	 * Keys of tasks in one of {@code states} due for reconciliation at {@code now},
+	 * ordered by (appId, taskId), after {@code after} when given.
+	 */
+	List<Candidate> dueInStates(Set<RelayTaskState> states, TaskKey after, java.time.Instant now, int limit);
+
+	/**
+	 * Records a failed reconciliation of the task at {@code version}: its attempt count
+	 * and when to look again. Does nothing if the task changed since (any write resets
+	 * both).
+	 */
+	void deferReconciliation(TaskKey key, long version, int attempts, java.time.Instant nextAttemptAt);
+
+	/** A task to reconcile and how many runs in a row failed to settle it. */
+	record Candidate(TaskKey key, int attempts) {
+	}
+
 	/** The identity of a task across apps: a keyset position. */
 	record TaskKey(String appId, String taskId) {
 	}

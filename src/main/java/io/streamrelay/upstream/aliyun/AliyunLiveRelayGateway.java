@@ -22,8 +22,15 @@ final class AliyunLiveRelayGateway implements LiveRelayGateway {
 
 	private final SdkCalls calls;
 
+	private final boolean listKeepsStopped;
+
 	AliyunLiveRelayGateway(IAcsClient client, CallSettings settings) {
+		this(client, settings, false);
+	}
+
+	AliyunLiveRelayGateway(IAcsClient client, CallSettings settings, boolean listKeepsStopped) {
 		this.calls = new SdkCalls(client, settings);
+		this.listKeepsStopped = listKeepsStopped;
 	}
 
 	@Override
@@ -60,7 +67,8 @@ final class AliyunLiveRelayGateway implements LiveRelayGateway {
 		return tasks.stream()
 			.filter(task -> taskId.equals(task.getTaskId()))
 			.findFirst()
-			.map(task -> new UpstreamTaskView(appId, task.getTaskId(), task.getChannelId(), mode(task.getMixMode())));
+			.map(task -> new UpstreamTaskView(appId, task.getTaskId(), task.getChannelId(), mode(task.getMixMode()),
+					this.listKeepsStopped));
 	}
 
 	/**

@@ -50,8 +50,23 @@ class AliyunUpstreamConfiguration {
 			Environment environment, RetryRegistry retryRegistry, CircuitBreakerRegistry circuitBreakerRegistry,
 			RateLimiterRegistry rateLimiterRegistry) {
 		return new ResilientLiveRelayGateway(
-				new AliyunLiveRelayGateway(aliyunAcsClient, settings(properties, environment)), retryRegistry,
-				circuitBreakerRegistry, rateLimiterRegistry);
+				new AliyunLiveRelayGateway(aliyunAcsClient, settings(properties, environment),
+						listKeepsStopped(properties, environment)),
+				retryRegistry, circuitBreakerRegistry, rateLimiterRegistry);
+	}
+
+	/**
+	 * Unconfirmed vendor fact: without a setting, follow the emulator in emulator mode
+	 * and take the cautious reading (listed proves nothing) against the real vendor.
+	 */
+	static boolean listKeepsStopped(UpstreamProperties properties, Environment environment) {
+		if (properties.listKeepsStopped() != null) {
+			return properties.listKeepsStopped();
+		}
+		if (properties.mode() == UpstreamProperties.Mode.EMULATOR) {
+			return environment.getProperty("streamrelay.emulator.list-includes-stopped", Boolean.class, false);
+		}
+		return true;
 	}
 
 	/**

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -24,13 +25,19 @@ import org.springframework.validation.annotation.Validated;
  * @param readTimeout default 10s
  * @param accessKeyId overrides the environment's AccessKey id in aliyun mode
  * @param accessKeySecret overrides the environment's AccessKey secret in aliyun mode
+ * @param listKeepsStopped whether the vendor's ListRtcMPUTaskDetail may keep stopped
+ * tasks (not documented either way, docs/aliyun-mpu-api.md §9); when it may, being listed
+ * proves nothing about a task running. Default: in emulator mode what the emulator does
+ * ({@code streamrelay.emulator.list-includes-stopped}), in aliyun mode true (the cautious
+ * reading)
  */
 @Validated
 @ConfigurationProperties("streamrelay.upstream")
 public record UpstreamProperties(@NotNull Mode mode, @NotBlank String endpoint, @NotBlank String regionId,
 		@NotNull Protocol protocol, @NotNull Duration connectTimeout, @NotNull Duration readTimeout, String accessKeyId,
-		String accessKeySecret) {
+		String accessKeySecret, Boolean listKeepsStopped) {
 
+	@ConstructorBinding
 	public UpstreamProperties {
 		mode = mode == null ? Mode.EMULATOR : mode;
 		endpoint = endpoint == null ? "live.aliyuncs.com" : endpoint;
@@ -38,6 +45,11 @@ public record UpstreamProperties(@NotNull Mode mode, @NotBlank String endpoint, 
 		protocol = protocol == null ? Protocol.HTTPS : protocol;
 		connectTimeout = positive(connectTimeout == null ? Duration.ofSeconds(3) : connectTimeout, "connect-timeout");
 		readTimeout = positive(readTimeout == null ? Duration.ofSeconds(10) : readTimeout, "read-timeout");
+	}
+
+	public UpstreamProperties(Mode mode, String endpoint, String regionId, Protocol protocol, Duration connectTimeout,
+			Duration readTimeout, String accessKeyId, String accessKeySecret) {
+		this(mode, endpoint, regionId, protocol, connectTimeout, readTimeout, accessKeyId, accessKeySecret, null);
 	}
 
 	/** Which server the SDK talks to. */
@@ -67,7 +79,8 @@ public record UpstreamProperties(@NotNull Mode mode, @NotBlank String endpoint, 
 	public String toString() {
 		return "UpstreamProperties[mode=" + mode + ", endpoint=" + endpoint + ", regionId=" + regionId + ", protocol="
 				+ protocol + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", accessKeyId="
-				+ accessKeyId + ", accessKeySecret=" + (accessKeySecret == null ? "unset" : "[hidden]") + "]";
+				+ accessKeyId + ", accessKeySecret=" + (accessKeySecret == null ? "unset" : "[hidden]")
+				+ ", listKeepsStopped=" + listKeepsStopped + "]";
 	}
 
 }

@@ -96,14 +96,17 @@ public final class ResilientLiveRelayGateway implements LiveRelayGateway {
 		if (unknown == null) {
 			throw rejected;
 		}
-		boolean running;
+		Optional<UpstreamTaskView> view;
 		try {
-			running = describe(appId, taskId).isPresent();
+			view = describe(appId, taskId);
 		}
 		catch (UpstreamFailure notListed) {
 			throw unknown;
 		}
-		if (running == runningMeansDone) {
+		// absent proves not running; listed proves running only where the list holds
+		// running tasks alone
+		boolean done = runningMeansDone ? view.map(UpstreamTaskView::provesRunning).orElse(false) : view.isEmpty();
+		if (done) {
 			return new UpstreamReceipt(rejected.requestId());
 		}
 		// The list does not confirm, but the earlier attempt may still be in flight or

@@ -1,8 +1,10 @@
 package io.streamrelay.relaytask.persistence;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -10,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import io.streamrelay.relaytask.reconciliation.RelayTaskReconciler;
 import io.streamrelay.relaytask.spec.RelaySpec;
 import io.streamrelay.relaytask.task.RelayTask;
 import io.streamrelay.relaytask.task.RelayTaskAlreadyExists;
@@ -21,6 +24,7 @@ import io.streamrelay.relaytask.task.RelayTasks;
 import io.streamrelay.relaytask.task.RelayTasks.TaskQuery;
 import io.streamrelay.relaytask.task.TaskError;
 import io.streamrelay.relaytask.task.TaskOrigin;
+import io.streamrelay.relaytask.vendor.RecordingGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -117,7 +121,7 @@ class JdbcRelayTasksTests {
 	void keepsInstantsToTheMicrosecond() {
 		Instant nanos = Instant.parse("2024-05-01T10:15:30.123456789Z");
 		RelayTask task = new RelayTask("app1", "t1", singleSpec("ch1"), null, RelayTaskState.FAILED, TaskOrigin.API, 1,
-				nanos, nanos, new TaskError("X", "m", null, nanos));
+				nanos, nanos, new TaskError("X", "m", null, nanos), false);
 
 		this.tasks.insert(task, null);
 
@@ -153,7 +157,7 @@ class JdbcRelayTasksTests {
 	void insertsNoTaskWhenItsEventCannotBeStored() {
 		RelayTask task = activeTask("app1", "t1", singleSpec("ch1"));
 		RelayTaskEvent broken = new RelayTaskEvent("app1", "t1", CLOCK.instant(), null, Outcome.SUCCEEDED, null, null,
-				null);
+				null, null);
 
 		assertThatRuntimeException().isThrownBy(() -> this.tasks.insert(task, broken));
 
@@ -165,7 +169,7 @@ class JdbcRelayTasksTests {
 		RelayTask task = activeTask("app1", "t1", singleSpec("ch1"));
 		this.tasks.insert(task, null);
 		RelayTask updating = new RelayTask("app1", "t1", task.spec(), mixedSpec("ch1"), RelayTaskState.UPDATING,
-				task.origin(), 2, task.createdAt(), CLOCK.instant(), null);
+				task.origin(), 2, task.createdAt(), CLOCK.instant(), null, false);
 
 		boolean updated = this.tasks.update(updating, 1, null);
 
@@ -213,7 +217,8 @@ class JdbcRelayTasksTests {
 		RelayTask task = activeTask("app1", "t1", singleSpec("ch1"));
 		this.tasks.insert(task, null);
 		RelayTask stopped = next(task, RelayTaskState.STOPPED);
-		RelayTaskEvent broken = new RelayTaskEvent("app1", "t1", CLOCK.instant(), Action.STOP, null, null, null, null);
+		RelayTaskEvent broken = new RelayTaskEvent("app1", "t1", CLOCK.instant(), Action.STOP, null, null, null, null,
+				null);
 
 		assertThatRuntimeException().isThrownBy(() -> this.tasks.update(stopped, 1, broken));
 
@@ -238,12 +243,12 @@ class JdbcRelayTasksTests {
 		this.tasks.insert(task, started);
 		RelayTaskEvent rejected = event(task, Action.UPDATE, Outcome.REJECTED, "2");
 		RelayTaskEvent unknown = event(task, Action.STOP, Outcome.UNKNOWN, "3");
-		RelayTaskEvent noCall = new RelayTaskEvent("app1", "t1", CLOCK.instant(), Action.RECONCILE, Outcome.NO_CALL,
-				null, null, null);
+		RelayTaskEvent noCall = new RelayTaskEvent("app1", "t1", CLOCK.instant(), Action.RECONCILE, Outcome.OBSERVED,
+				null, "StoppedByVendor", null, RelayTaskState.STOPPED);
 		// same timestamps on purpose: the order must come from insertion, not from the
 		// clock
 		RelayTaskEvent sameInstant = new RelayTaskEvent("app1", "t1", started.at(), Action.STOP, Outcome.NOT_SENT, null,
-				"Unreachable", "4");
+				"Unreachable", "4", null);
 
 		this.tasks.append(rejected);
 		this.tasks.append(unknown);
@@ -261,9 +266,9 @@ class JdbcRelayTasksTests {
 		String longText = "m".repeat(5000);
 		RelayTask failed = new RelayTask("app1", "t1", task.spec(), null, RelayTaskState.FAILED, task.origin(), 2,
 				task.createdAt(), CLOCK.instant(),
-				new TaskError("C".repeat(300), longText, "R".repeat(300), CLOCK.instant()));
+				new TaskError("C".repeat(300), longText, "R".repeat(300), CLOCK.instant()), false);
 		RelayTaskEvent event = new RelayTaskEvent("app1", "t1", CLOCK.instant(), Action.START, Outcome.REJECTED,
-				"R".repeat(300), "C".repeat(300), longText);
+				"R".repeat(300), "C".repeat(300), longText, RelayTaskState.FAILED);
 
 		assertThat(this.tasks.update(failed, 1, event)).isTrue();
 
@@ -378,7 +383,7 @@ class JdbcRelayTasksTests {
 		this.tasks.insert(activeTask("app-a", "t2", singleSpec("c")), null);
 		this.tasks.insert(updatingTaskWithError("app-a", "t1"), null);
 		this.tasks.insert(next(activeTask("app-a", "t3", singleSpec("c")), RelayTaskState.STOPPED), null);
-		java.util.Set<RelayTaskState> watched = java.util.Set.of(RelayTaskState.ACTIVE, RelayTaskState.UPDATING);
+		Set<RelayTaskState> watched = Set.of(RelayTaskState.ACTIVE, RelayTaskState.UPDATING);
 		List<RelayTask> first = this.tasks.inStates(watched, null, 2);
 		assertThat(first).extracting(RelayTask::appId, RelayTask::taskId)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("app-a", "t1"),
@@ -387,10 +392,9 @@ class JdbcRelayTasksTests {
 				new io.streamrelay.relaytask.task.RelayTasks.TaskKey("app-a", "t2"), 2);
 		assertThat(second).extracting(RelayTask::appId, RelayTask::taskId)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("app-b", "t1"));
-		assertThat(this.tasks.inStates(java.util.Set.of(RelayTaskState.STOPPED), null, 10))
-			.extracting(RelayTask::taskId)
+		assertThat(this.tasks.inStates(Set.of(RelayTaskState.STOPPED), null, 10)).extracting(RelayTask::taskId)
 			.containsExactly("t3");
-		assertThat(this.tasks.inStates(java.util.Set.of(), null, 10)).isEmpty();
+		assertThat(this.tasks.inStates(Set.of(), null, 10)).isEmpty();
 	}
 
 	@Test
@@ -399,7 +403,7 @@ class JdbcRelayTasksTests {
 		RelayTask old = updatingTaskWithError("app-b", "old");
 		this.tasks.insert(young, null);
 		this.tasks.insert(old, null);
-		java.util.Set<RelayTaskState> states = java.util.Set.of(RelayTaskState.ACTIVE, RelayTaskState.UPDATING);
+		Set<RelayTaskState> states = Set.of(RelayTaskState.ACTIVE, RelayTaskState.UPDATING);
 		Instant after = java.util.stream.Stream.of(young.updatedAt(), old.updatedAt())
 			.max(Instant::compareTo)
 			.orElseThrow()
@@ -409,7 +413,7 @@ class JdbcRelayTasksTests {
 			.hasSize(2);
 		assertThat(this.tasks.staleInStates(states, old.updatedAt(), 10)).extracting(RelayTask::taskId)
 			.doesNotContain("old");
-		assertThat(this.tasks.staleInStates(java.util.Set.of(RelayTaskState.STOPPED), after, 10)).isEmpty();
+		assertThat(this.tasks.staleInStates(Set.of(RelayTaskState.STOPPED), after, 10)).isEmpty();
 	}
 
 	@Test
@@ -424,6 +428,69 @@ class JdbcRelayTasksTests {
 		assertThat(this.tasks.events("app-a", "ev", 4, 2)).extracting(RelayTaskEvent::detail).containsExactly("e4");
 		assertThat(this.tasks.lastEvent("app-a", "ev")).get().extracting(RelayTaskEvent::detail).isEqualTo("e4");
 		assertThat(this.tasks.lastEvent("app-a", "none")).isEmpty();
+	}
+
+	@Test
+	void oneUnreadableRowFailsOnlyItsOwnReconciliation() {
+		// issue 8, interleaving 3: the candidate query used to load whole rows, so one
+		// row
+		// that could not be mapped aborted every run
+		Instant old = CLOCK.instant().minusSeconds(600);
+		RelayTask stuck = new RelayTask("app1", "t-stuck", singleSpec("ch1"), null, RelayTaskState.STARTING,
+				TaskOrigin.API, 2, old, old, null, true);
+		RelayTask broken = new RelayTask("app1", "t-broken", singleSpec("ch2"), null, RelayTaskState.STARTING,
+				TaskOrigin.API, 2, old.minusSeconds(60), old.minusSeconds(60), null, true);
+		this.tasks.insert(stuck, null);
+		this.tasks.insert(broken, null);
+		this.jdbc.sql("update relay_task set spec = '{not json' where task_id = 't-broken'").update();
+		RecordingGateway gateway = new RecordingGateway();
+		RelayTaskReconciler reconciler = new RelayTaskReconciler(this.tasks, gateway, CLOCK);
+
+		RelayTaskReconciler.Report report = reconciler.reconcile(10, Duration.ofMinutes(2));
+
+		assertThat(report.resolved()).isEqualTo(1);
+		assertThat(report.unresolved()).isEqualTo(1);
+		assertThat(this.tasks.find("app1", "t-stuck").orElseThrow().state()).isEqualTo(RelayTaskState.ACTIVE);
+		assertThat(this.jdbc.sql("select reconcile_attempts from relay_task where task_id = 't-broken'")
+			.query(Integer.class)
+			.single()).as("the unreadable row is not deferred (its version cannot be read)").isZero();
+	}
+
+	@Test
+	void aDeferredTaskIsNotDueUntilItsNextAttemptAndAnyWriteResetsTheBackoff() {
+		Instant old = CLOCK.instant().minusSeconds(600);
+		RelayTask stuck = new RelayTask("app1", "t1", singleSpec("ch1"), null, RelayTaskState.STOPPING, TaskOrigin.API,
+				2, old, old, null, true);
+		this.tasks.insert(stuck, null);
+		RelayTasks.TaskKey key = new RelayTasks.TaskKey("app1", "t1");
+		Set<RelayTaskState> states = RelayTaskState.TRANSITIONAL;
+
+		this.tasks.deferReconciliation(key, 1, 5, CLOCK.instant().plusSeconds(60));
+		assertThat(this.tasks.dueInStates(states, CLOCK.instant(), CLOCK.instant(), 10)).as("another version")
+			.hasSize(1);
+		this.tasks.deferReconciliation(key, 2, 5, CLOCK.instant().plusSeconds(60));
+
+		assertThat(this.tasks.dueInStates(states, CLOCK.instant(), CLOCK.instant(), 10)).isEmpty();
+		assertThat(this.tasks.dueInStates(states, (RelayTasks.TaskKey) null, CLOCK.instant(), 10)).isEmpty();
+		assertThat(this.tasks.dueInStates(states, CLOCK.instant(), CLOCK.instant().plusSeconds(60), 10))
+			.containsExactly(new RelayTasks.Candidate(key, 5));
+
+		RelayTask stopped = next(stuck, RelayTaskState.STOPPED);
+		assertThat(this.tasks.update(stopped, 2, null)).isTrue();
+		assertThat(this.tasks.dueInStates(Set.of(RelayTaskState.STOPPED), CLOCK.instant(), CLOCK.instant(), 10))
+			.containsExactly(new RelayTasks.Candidate(key, 0));
+	}
+
+	@Test
+	void keepsTheUnknownOutcomeOfATransitionalTaskAndTheStateOfEachHistoryEntry() {
+		RelayTask unknown = updatingTaskWithError("app1", "t1");
+		RelayTaskEvent event = new RelayTaskEvent("app1", "t1", CLOCK.instant(), Action.UPDATE, Outcome.UNKNOWN, null,
+				"ReadTimeout", "no answer", RelayTaskState.UPDATING);
+
+		this.tasks.insert(unknown, event);
+
+		assertThat(this.tasks.find("app1", "t1").orElseThrow().outcomeUnknown()).isTrue();
+		assertThat(this.tasks.events("app1", "t1")).containsExactly(event);
 	}
 
 }

@@ -64,26 +64,30 @@ final class RelayTaskFixtures {
 
 	static RelayTask activeTask(String appId, String taskId, RelaySpec spec) {
 		Instant now = CLOCK.instant();
-		return new RelayTask(appId, taskId, spec, null, RelayTaskState.ACTIVE, TaskOrigin.API, 1, now, now, null);
+		return new RelayTask(appId, taskId, spec, null, RelayTaskState.ACTIVE, TaskOrigin.API, 1, now, now, null,
+				false);
 	}
 
-	/** A task with every optional field set: pending spec, last error, adopted origin. */
+	/**
+	 * A task with every optional field set: pending spec, last error, adopted origin,
+	 * unknown outcome.
+	 */
 	static RelayTask updatingTaskWithError(String appId, String taskId) {
 		Instant created = CLOCK.instant().minusSeconds(3600);
 		TaskError error = new TaskError("Throttling.User", "Request was denied due to user flow control.",
 				"5F8E2C1A-0B7D-4E3F-9A6B-1C2D3E4F5A6B", CLOCK.instant().minusSeconds(5));
 		return new RelayTask(appId, taskId, singleSpec("ch1"), mixedSpec("ch1"), RelayTaskState.UPDATING,
-				TaskOrigin.ADOPTED, 7, created, CLOCK.instant(), error);
+				TaskOrigin.ADOPTED, 7, created, CLOCK.instant(), error, true);
 	}
 
 	static RelayTask next(RelayTask task, RelayTaskState state) {
 		return new RelayTask(task.appId(), task.taskId(), task.spec(), null, state, task.origin(), task.version() + 1,
-				task.createdAt(), CLOCK.instant(), null);
+				task.createdAt(), CLOCK.instant(), null, false);
 	}
 
 	static RelayTaskEvent event(RelayTask task, Action action, Outcome outcome, String detail) {
 		return new RelayTaskEvent(task.appId(), task.taskId(), CLOCK.instant(), action, outcome, "req-" + detail,
-				(outcome == Outcome.SUCCEEDED) ? null : "InvalidParam", detail);
+				(outcome == Outcome.SUCCEEDED) ? null : "InvalidParam", detail, task.state());
 	}
 
 }

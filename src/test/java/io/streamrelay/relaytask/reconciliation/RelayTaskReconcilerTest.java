@@ -105,7 +105,7 @@ class RelayTaskReconcilerTest {
 		assertThat(task.lastError()).isNull();
 		assertThat(reconcileEvents("t1")).singleElement()
 			.extracting(RelayTaskEvent::outcome)
-			.isEqualTo(RelayTaskEvent.Outcome.SUCCEEDED);
+			.isEqualTo(RelayTaskEvent.Outcome.OBSERVED);
 	}
 
 	@Test
@@ -265,6 +265,83 @@ class RelayTaskReconcilerTest {
 		assertThat(report.unresolved()).isEqualTo(1);
 		assertThat(report.resolved()).isEqualTo(1);
 		assertThat(this.tasks.find("app1", "t2").orElseThrow().state()).isEqualTo(RelayTaskState.ACTIVE);
+	}
+
+	@Test
+	void aTaskThatCannotBeSettledIsDeferredSoItNeverStarvesTheOthers() {
+		// three stuck tasks the vendor cannot settle now, with a batch of two: without a
+		// backoff the two oldest would be picked on every run and t3 never
+		startWithUnknownOutcome("t1");
+		startWithUnknownOutcome("t2");
+		later(Duration.ofSeconds(1));
+		startWithUnknownOutcome("t3");
+		later(Duration.ofMinutes(3));
+		this.gateway.describeFailsWith(() -> new UpstreamFailure.Throttled("Throttling.User", "slow down", null));
+		this.reconciler.reconcile(2, Duration.ofMinutes(2));
+		assertThat(this.tasks.reconcileAttempts("app1", "t1")).isEqualTo(1);
+		assertThat(this.tasks.reconcileAttempts("app1", "t3")).isZero();
+
+		this.gateway.reset();
+		this.gateway.describeFinds(true);
+		RelayTaskReconciler.Report second = this.reconciler.reconcile(2, Duration.ofMinutes(2));
+
+		assertThat(second.resolved()).isEqualTo(1);
+		assertThat(this.tasks.find("app1", "t3").orElseThrow().state()).isEqualTo(RelayTaskState.ACTIVE);
+		assertThat(this.tasks.find("app1", "t1").orElseThrow().state()).isEqualTo(RelayTaskState.STARTING);
+	}
+
+	@Test
+	void aDeferredTaskIsLookedAtAgainAfterAGrowingDelay() {
+		RelayTaskReconciler.Backoff backoff = new RelayTaskReconciler.Backoff(Duration.ofSeconds(30),
+				Duration.ofMinutes(5));
+		assertThat(backoff.after(1)).isEqualTo(Duration.ofSeconds(30));
+		assertThat(backoff.after(2)).isEqualTo(Duration.ofMinutes(1));
+		assertThat(backoff.after(4)).isEqualTo(Duration.ofMinutes(4));
+		assertThat(backoff.after(50)).isEqualTo(Duration.ofMinutes(5));
+
+		startWithUnknownOutcome("t1");
+		later(Duration.ofMinutes(3));
+		this.gateway.describeFailsWith(() -> new UpstreamFailure.Throttled("Throttling.User", "slow down", null));
+		this.reconciler.reconcile(10, Duration.ofMinutes(2));
+		this.gateway.reset();
+		later(Duration.ofSeconds(29));
+		assertThat(this.reconciler.reconcile(10, Duration.ofMinutes(2)).examined()).isZero();
+		later(Duration.ofSeconds(1));
+		assertThat(this.reconciler.reconcile(10, Duration.ofMinutes(2)).resolved()).isEqualTo(1);
+		assertThat(this.tasks.reconcileAttempts("app1", "t1")).isZero();
+	}
+
+	@Test
+	void whereTheListMayKeepStoppedTasksBeingListedConfirmsNothing() {
+		this.gateway.listKeepsStopped(true);
+		startWithUnknownOutcome("t1");
+		this.gateway.listKeepsStopped(true);
+		later(Duration.ofMinutes(3));
+
+		RelayTaskReconciler.Report report = this.reconciler.reconcile(10, Duration.ofMinutes(2));
+
+		assertThat(report.unresolved()).isEqualTo(1);
+		assertThat(this.tasks.find("app1", "t1").orElseThrow().state()).isEqualTo(RelayTaskState.STARTING);
+		assertThat(this.tasks.find("app1", "t1").orElseThrow().outcomeUnknown()).isTrue();
+		assertThat(reconcileEvents("t1")).isEmpty();
+	}
+
+	@Test
+	void inBothListWorldsAnAbsentTaskIsNotRunning() {
+		for (boolean keepsStopped : new boolean[] { false, true }) {
+			String id = "t-" + keepsStopped;
+			this.gateway.reset();
+			this.gateway.listKeepsStopped(keepsStopped);
+			this.service.start("app1", id, single("c", id));
+			later(Duration.ofMinutes(3));
+			this.gateway.describeFinds(false);
+			this.reconciler.reconcile(10, Duration.ofMinutes(2));
+			RelayTask task = this.tasks.find("app1", id).orElseThrow();
+			assertThat(task.state()).as("drift with keepsStopped=%s", keepsStopped).isEqualTo(RelayTaskState.STOPPED);
+			assertThat(reconcileEvents(id)).last()
+				.satisfies((e) -> assertThat(e.outcome()).isEqualTo(RelayTaskEvent.Outcome.OBSERVED))
+				.satisfies((e) -> assertThat(e.errorCode()).isEqualTo("StoppedByVendor"));
+		}
 	}
 
 }

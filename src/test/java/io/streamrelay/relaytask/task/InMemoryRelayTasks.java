@@ -18,6 +18,8 @@ public class InMemoryRelayTasks implements RelayTasks {
 
 	private final List<RelayTaskEvent> events = new ArrayList<>();
 
+	private final Map<String, Deferral> deferrals = new LinkedHashMap<>();
+
 	@Override
 	public synchronized void insert(RelayTask task, RelayTaskEvent event) {
 		if (this.tasks.putIfAbsent(key(task.appId(), task.taskId()), task) != null) {
@@ -101,6 +103,66 @@ public class InMemoryRelayTasks implements RelayTasks {
 	public synchronized Optional<RelayTaskEvent> lastEvent(String appId, String taskId) {
 		List<RelayTaskEvent> all = events(appId, taskId);
 		return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+	}
+
+	@Override
+	public synchronized List<Candidate> dueInStates(Set<RelayTaskState> states, java.time.Instant updatedBefore,
+			java.time.Instant now, int limit) {
+		return this.tasks.values()
+			.stream()
+			.filter((t) -> states.contains(t.state()) && t.updatedAt().isBefore(updatedBefore) && due(t, now))
+			.sorted(Comparator.comparing((RelayTask t) -> waitingSince(t)))
+			.limit(Math.max(0, limit))
+			.map(this::candidate)
+			.toList();
+	}
+
+	@Override
+	public synchronized List<Candidate> dueInStates(Set<RelayTaskState> states, TaskKey after, java.time.Instant now,
+			int limit) {
+		return inStates(states, after, Integer.MAX_VALUE).stream()
+			.filter((t) -> due(t, now))
+			.limit(Math.max(0, limit))
+			.map(this::candidate)
+			.toList();
+	}
+
+	@Override
+	public synchronized void deferReconciliation(TaskKey key, long version, int attempts,
+			java.time.Instant nextAttemptAt) {
+		RelayTask stored = this.tasks.get(key(key.appId(), key.taskId()));
+		if (stored != null && stored.version() == version) {
+			this.deferrals.put(key(key.appId(), key.taskId()), new Deferral(version, attempts, nextAttemptAt));
+		}
+	}
+
+	/** How many reconciliations of the task failed in a row (0 when it changed since). */
+	public synchronized int reconcileAttempts(String appId, String taskId) {
+		Deferral deferral = current(this.tasks.get(key(appId, taskId)));
+		return deferral != null ? deferral.attempts() : 0;
+	}
+
+	private record Deferral(long version, int attempts, java.time.Instant next) {
+	}
+
+	private Deferral current(RelayTask task) {
+		Deferral deferral = task == null ? null : this.deferrals.get(key(task.appId(), task.taskId()));
+		return (deferral != null && deferral.version() == task.version()) ? deferral : null;
+	}
+
+	private boolean due(RelayTask task, java.time.Instant now) {
+		Deferral deferral = current(task);
+		return deferral == null || !deferral.next().isAfter(now);
+	}
+
+	private java.time.Instant waitingSince(RelayTask task) {
+		Deferral deferral = current(task);
+		return deferral != null ? deferral.next() : task.updatedAt();
+	}
+
+	private Candidate candidate(RelayTask task) {
+		Deferral deferral = current(task);
+		return new Candidate(new TaskKey(task.appId(), task.taskId()), deferral != null ? deferral.attempts() : 0);
 	}
 
 	private static String key(String appId, String taskId) {

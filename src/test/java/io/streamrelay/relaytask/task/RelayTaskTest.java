@@ -12,6 +12,9 @@ import io.streamrelay.relaytask.spec.RelayMode;
 import io.streamrelay.relaytask.spec.RelaySpec;
 import io.streamrelay.relaytask.spec.SingleSource;
 import io.streamrelay.relaytask.spec.StreamType;
+import io.streamrelay.relaytask.task.RelayTaskEvent.Action;
+import io.streamrelay.relaytask.task.RelayTaskEvent.Outcome;
+import io.streamrelay.relaytask.vendor.UpstreamFailure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -42,32 +45,45 @@ class RelayTaskTest {
 
 	static final TaskError ERROR = new TaskError("InvalidParameter", "refused", "REQ-1", CREATED);
 
-	static final TaskError NEW_ERROR = new TaskError("Throttling", "slow down", "REQ-2", LATER);
+	static final UpstreamFailure REJECTED = new UpstreamFailure.Rejected("InvalidParam", "refused", "REQ-2", 400);
+
+	static final UpstreamFailure TIMED_OUT = new UpstreamFailure.TimedOut("ReadTimeout", "no answer");
+
+	static final UpstreamFailure THROTTLED = new UpstreamFailure.Throttled("Throttling.User", "slow down", "REQ-3");
 
 	/**
 	 * Every guarded transition, the states it accepts and the state it leads to (null:
-	 * unchanged).
+	 * unchanged). Transitional tasks are built with an unknown outcome, so that a stop is
+	 * allowed from them.
 	 */
-	enum Transition {
+	enum Step {
 
 		RESTART(EnumSet.of(STOPPED, FAILED), STARTING, (t, now) -> t.restart(NEW_SPEC, now)),
-		STARTED(EnumSet.of(STARTING), ACTIVE, RelayTask::started),
-		START_REJECTED(EnumSet.of(STARTING), FAILED, (t, now) -> t.startRejected(NEW_ERROR, now)),
+		STARTED(EnumSet.of(STARTING), ACTIVE, (t, now) -> t.started("REQ", now)),
+		START_REFUSED(EnumSet.of(STARTING), FAILED, (t, now) -> t.startFailed(REJECTED, now)),
+		START_UNKNOWN(EnumSet.of(STARTING), null, (t, now) -> t.startFailed(TIMED_OUT, now)),
 		BEGIN_UPDATE(EnumSet.of(ACTIVE), UPDATING, (t, now) -> t.beginUpdate(NEW_SPEC, now)),
-		UPDATED(EnumSet.of(UPDATING), ACTIVE, RelayTask::updated),
-		UPDATE_REJECTED(EnumSet.of(UPDATING), ACTIVE, (t, now) -> t.updateRejected(NEW_ERROR, now)),
+		UPDATED(EnumSet.of(UPDATING), ACTIVE, (t, now) -> t.updated(Action.UPDATE, "REQ", now)),
+		UPDATE_REFUSED(EnumSet.of(UPDATING), ACTIVE, (t, now) -> t.updateFailed(Action.UPDATE, REJECTED, now)),
+		UPDATE_UNKNOWN(EnumSet.of(UPDATING), null, (t, now) -> t.updateFailed(Action.UPDATE, TIMED_OUT, now)),
 		BEGIN_STOP(EnumSet.of(STARTING, ACTIVE, UPDATING, STOPPING), STOPPING, RelayTask::beginStop),
-		MARK_STOPPED(EnumSet.of(STOPPING), STOPPED, RelayTask::stopped),
-		STOP_REJECTED(EnumSet.of(STOPPING), ACTIVE, (t, now) -> t.stopRejected(ACTIVE, NEW_ERROR, now)),
-		OUTCOME_UNKNOWN(EnumSet.of(STARTING, UPDATING, STOPPING), null, (t, now) -> t.outcomeUnknown(NEW_ERROR, now));
+		STOPPED_OK(EnumSet.of(STOPPING), STOPPED, (t, now) -> t.stopped(Action.STOP, "REQ", now)),
+		STOP_REFUSED(EnumSet.of(STOPPING), ACTIVE, (t, now) -> t.stopFailed(inState(ACTIVE), REJECTED, now)),
+		STOP_UNKNOWN(EnumSet.of(STOPPING), null, (t, now) -> t.stopFailed(inState(ACTIVE), TIMED_OUT, now)),
+		STOP_REFUSED_NOT_RUNNING(EnumSet.of(STOPPING), STOPPED,
+				(t, now) -> t.stopRefusedAsNotRunning(Action.STOP, REJECTED, now)),
+		READOPTED(EnumSet.of(STOPPED, FAILED), ACTIVE, (t, now) -> t.readopted(NEW_SPEC, now)),
+		START_OBSERVED(EnumSet.of(STARTING), ACTIVE, RelayTask::startObserved),
+		START_NOT_OBSERVED(EnumSet.of(STARTING), FAILED, RelayTask::startNotObserved), STOPPED_BY_VENDOR(
+				EnumSet.of(STARTING, ACTIVE, UPDATING, STOPPING), STOPPED, (t, now) -> t.stoppedByVendor("gone", now));
 
 		final Set<RelayTaskState> allowed;
 
 		final RelayTaskState target;
 
-		final BiFunction<RelayTask, Instant, RelayTask> move;
+		final BiFunction<RelayTask, Instant, Object> move;
 
-		Transition(Set<RelayTaskState> allowed, RelayTaskState target, BiFunction<RelayTask, Instant, RelayTask> move) {
+		Step(Set<RelayTaskState> allowed, RelayTaskState target, BiFunction<RelayTask, Instant, Object> move) {
 			this.allowed = allowed;
 			this.target = target;
 			this.move = move;
@@ -77,36 +93,62 @@ class RelayTaskTest {
 
 	static RelayTask inState(RelayTaskState state) {
 		return new RelayTask("app1", "task-1", SPEC, state == UPDATING ? NEW_SPEC : null, state, TaskOrigin.API, 7,
-				CREATED, CREATED, ERROR);
+				CREATED, CREATED, ERROR, state.isTransitional());
 	}
 
-	static Stream<Arguments> legalTransitions() {
-		return Arrays.stream(Transition.values()).flatMap((t) -> t.allowed.stream().map((s) -> Arguments.of(t, s)));
+	static RelayTask after(Object result) {
+		return result instanceof Transition transition ? transition.after() : (RelayTask) result;
 	}
 
-	static Stream<Arguments> illegalTransitions() {
-		return Arrays.stream(Transition.values())
+	static Stream<Arguments> legalSteps() {
+		return Arrays.stream(Step.values()).flatMap((t) -> t.allowed.stream().map((s) -> Arguments.of(t, s)));
+	}
+
+	static Stream<Arguments> illegalSteps() {
+		return Arrays.stream(Step.values())
 			.flatMap((t) -> EnumSet.complementOf(EnumSet.copyOf(t.allowed)).stream().map((s) -> Arguments.of(t, s)));
 	}
 
 	@ParameterizedTest(name = "{0} from {1}")
-	@MethodSource("legalTransitions")
-	void legalTransitionMovesToItsTargetStateAndIncrementsTheVersion(Transition transition, RelayTaskState from) {
-		RelayTask before = inState(from);
-		RelayTask after = transition.move.apply(before, LATER);
-		assertThat(after.state()).isEqualTo(transition.target == null ? from : transition.target);
+	@MethodSource("legalSteps")
+	void legalStepMovesToItsTargetStateAndIncrementsTheVersion(Step step, RelayTaskState from) {
+		RelayTask after = after(step.move.apply(inState(from), LATER));
+		assertThat(after.state()).isEqualTo(step.target == null ? from : step.target);
 		assertThat(after.version()).isEqualTo(8);
 		assertThat(after.updatedAt()).isEqualTo(LATER);
 		assertThat(after.createdAt()).isEqualTo(CREATED);
-		assertThat(after.appId()).isEqualTo("app1");
 		assertThat(after.taskId()).isEqualTo("task-1");
 	}
 
 	@ParameterizedTest(name = "{0} from {1}")
-	@MethodSource("illegalTransitions")
-	void illegalTransitionThrowsStateConflictNamingTaskAndState(Transition transition, RelayTaskState from) {
+	@MethodSource("legalSteps")
+	void everySettledStepRecordsItsOwnHistoryEntryWithTheStateItLeftTheTaskIn(Step step, RelayTaskState from) {
+		Object result = step.move.apply(inState(from), LATER);
+		if (!(result instanceof Transition transition)) {
+			// an intent: the vendor call is in flight, the outcome writes the history
+			assertThat(step).isIn(Step.RESTART, Step.BEGIN_UPDATE, Step.BEGIN_STOP);
+			assertThat(after(result).callInFlight()).isTrue();
+			return;
+		}
+		RelayTaskEvent event = transition.event();
+		assertThat(event.state()).isEqualTo(transition.after().state());
+		assertThat(event.at()).isEqualTo(LATER);
+		assertThat(event.taskId()).isEqualTo("task-1");
+		assertThat(transition.before().version()).isEqualTo(7);
+		// an observation is never presented as a call the vendor accepted or refused
+		if (event.action() == Action.RECONCILE && event.upstreamRequestId() == null) {
+			assertThat(event.outcome()).isIn(Outcome.OBSERVED, Outcome.UNKNOWN, Outcome.NOT_SENT);
+		}
+		if ("StoppedByVendor".equals(event.errorCode()) || "NotRunning".equals(event.errorCode())) {
+			assertThat(event.outcome()).isEqualTo(Outcome.OBSERVED);
+		}
+	}
+
+	@ParameterizedTest(name = "{0} from {1}")
+	@MethodSource("illegalSteps")
+	void illegalStepThrowsStateConflictNamingTaskAndState(Step step, RelayTaskState from) {
 		RelayTask before = inState(from);
-		assertThatExceptionOfType(RelayTaskStateConflict.class).isThrownBy(() -> transition.move.apply(before, LATER))
+		assertThatExceptionOfType(RelayTaskStateConflict.class).isThrownBy(() -> step.move.apply(before, LATER))
 			.satisfies((ex) -> {
 				assertThat(ex.taskId()).isEqualTo("task-1");
 				assertThat(ex.state()).isEqualTo(from);
@@ -114,165 +156,104 @@ class RelayTaskTest {
 			});
 	}
 
-	@Test
-	void everyStateHasAtLeastOneIllegalTransition() {
-		assertThat(illegalTransitions().map((a) -> a.get()[1]).distinct())
-			.containsExactlyInAnyOrder((Object[]) RelayTaskState.values());
-	}
-
-	@Test
-	void startingTaskIsCreatedByTheApiAtVersionOneWithoutError() {
-		RelayTask task = RelayTask.starting("app1", "task-1", SPEC, CREATED);
-		assertThat(task.state()).isEqualTo(STARTING);
-		assertThat(task.origin()).isEqualTo(TaskOrigin.API);
-		assertThat(task.version()).isEqualTo(1);
-		assertThat(task.createdAt()).isEqualTo(CREATED);
-		assertThat(task.updatedAt()).isEqualTo(CREATED);
-		assertThat(task.lastError()).isNull();
-		assertThat(task.pendingSpec()).isNull();
-		assertThat(task.channelId()).isEqualTo("ch1");
-		assertThat(task.mode()).isEqualTo(RelayMode.SINGLE);
-	}
-
-	@Test
-	void adoptedTaskIsActiveAtVersionOne() {
-		RelayTask task = RelayTask.adopted("app1", "task-1", SPEC, CREATED);
-		assertThat(task.state()).isEqualTo(ACTIVE);
-		assertThat(task.origin()).isEqualTo(TaskOrigin.ADOPTED);
-		assertThat(task.version()).isEqualTo(1);
-	}
-
-	@Test
-	void versionIncrementsOnceAtEveryStepOfALifecycle() {
-		RelayTask task = RelayTask.starting("app1", "task-1", SPEC, CREATED);
-		task = task.started(LATER);
-		assertThat(task.version()).isEqualTo(2);
-		task = task.beginUpdate(NEW_SPEC, LATER);
-		assertThat(task.version()).isEqualTo(3);
-		task = task.updated(LATER);
-		assertThat(task.version()).isEqualTo(4);
-		task = task.beginStop(LATER);
-		assertThat(task.version()).isEqualTo(5);
-		task = task.stopped(LATER);
-		assertThat(task.version()).isEqualTo(6);
-		task = task.restart(SPEC, LATER);
-		assertThat(task.version()).isEqualTo(7);
-		assertThat(task.state()).isEqualTo(STARTING);
-	}
-
-	@Test
-	void beginUpdateKeepsTheAcceptedSpecAndHoldsTheNewOneAsPending() {
-		RelayTask updating = inState(ACTIVE).beginUpdate(NEW_SPEC, LATER);
-		assertThat(updating.spec()).isEqualTo(SPEC);
-		assertThat(updating.pendingSpec()).isEqualTo(NEW_SPEC);
-	}
-
-	@Test
-	void updatedAdoptsThePendingSpecAndClearsPendingAndError() {
-		RelayTask updated = inState(ACTIVE).beginUpdate(NEW_SPEC, LATER).updated(LATER);
-		assertThat(updated.spec()).isEqualTo(NEW_SPEC);
-		assertThat(updated.pendingSpec()).isNull();
-		assertThat(updated.lastError()).isNull();
-		assertThat(updated.state()).isEqualTo(ACTIVE);
-	}
-
-	@Test
-	void updateRejectedKeepsTheOldSpecAndRecordsTheError() {
-		RelayTask rejected = inState(ACTIVE).beginUpdate(NEW_SPEC, LATER).updateRejected(NEW_ERROR, LATER);
-		assertThat(rejected.spec()).isEqualTo(SPEC);
-		assertThat(rejected.pendingSpec()).isNull();
-		assertThat(rejected.lastError()).isEqualTo(NEW_ERROR);
-		assertThat(rejected.state()).isEqualTo(ACTIVE);
-	}
-
 	@ParameterizedTest
 	@EnumSource(value = RelayTaskState.class, names = { "STARTING", "UPDATING", "STOPPING" })
-	void outcomeUnknownKeepsTheTransitionalStateSpecsAndRecordsTheError(RelayTaskState state) {
-		RelayTask before = inState(state);
-		RelayTask after = before.outcomeUnknown(NEW_ERROR, LATER);
-		assertThat(after.state()).isEqualTo(state);
-		assertThat(after.spec()).isEqualTo(before.spec());
-		assertThat(after.pendingSpec()).isEqualTo(before.pendingSpec());
-		assertThat(after.lastError()).isEqualTo(NEW_ERROR);
+	void aStopIsRefusedWhileACallIsInFlightEvenWhenAnEarlierCallFailed(RelayTaskState state) {
+		// the earlier failure is still shown as lastError: it must not pass for "outcome
+		// unknown"
+		RelayTask inFlight = new RelayTask("app1", "task-1", SPEC, state == UPDATING ? NEW_SPEC : null, state,
+				TaskOrigin.API, 7, CREATED, CREATED, ERROR, false);
+		assertThat(inFlight.callInFlight()).isTrue();
+		assertThatExceptionOfType(RelayTaskStateConflict.class).isThrownBy(() -> inFlight.beginStop(LATER));
 	}
 
 	@Test
-	void startedClearsTheErrorOfAnEarlierUnknownOutcome() {
-		RelayTask started = inState(STARTING).outcomeUnknown(NEW_ERROR, LATER).started(LATER);
-		assertThat(started.state()).isEqualTo(ACTIVE);
-		assertThat(started.lastError()).isNull();
-	}
-
-	@Test
-	void startRejectedRecordsTheError() {
-		RelayTask failed = inState(STARTING).startRejected(NEW_ERROR, LATER);
-		assertThat(failed.lastError()).isEqualTo(NEW_ERROR);
-		assertThat(failed.spec()).isEqualTo(SPEC);
-	}
-
-	@ParameterizedTest
-	@EnumSource(value = RelayTaskState.class, names = { "STOPPED", "FAILED" })
-	void restartTakesTheNewSpecClearsTheErrorAndReturnsToApiOrigin(RelayTaskState state) {
-		RelayTask adopted = new RelayTask("app1", "task-1", SPEC, null, state, TaskOrigin.ADOPTED, 3, CREATED, CREATED,
-				ERROR);
-		RelayTask restarted = adopted.restart(NEW_SPEC, LATER);
-		assertThat(restarted.spec()).isEqualTo(NEW_SPEC);
-		assertThat(restarted.lastError()).isNull();
-		assertThat(restarted.origin()).isEqualTo(TaskOrigin.API);
-		assertThat(restarted.createdAt()).isEqualTo(CREATED);
-		assertThat(restarted.version()).isEqualTo(4);
-	}
-
-	@Test
-	void beginStopKeepsTheLastErrorAndStoppedClearsIt() {
-		RelayTask stopping = inState(ACTIVE).beginStop(LATER);
-		assertThat(stopping.lastError()).isEqualTo(ERROR);
-		assertThat(stopping.stopped(LATER).lastError()).isNull();
-	}
-
-	@Test
-	void stopRejectedReturnsToActiveWithTheError() {
-		RelayTask active = inState(STOPPING).stopRejected(ACTIVE, NEW_ERROR, LATER);
-		assertThat(active.state()).isEqualTo(ACTIVE);
-		assertThat(active.lastError()).isEqualTo(NEW_ERROR);
-		assertThat(active.spec()).isEqualTo(SPEC);
-	}
-
-	@Test
-	void aRefusedStopOfAnUpdatingTaskReturnsToTheUpdateWithItsPendingSpec() {
+	void beginUpdateAndBeginStopStartACallInFlight() {
 		RelayTask updating = inState(ACTIVE).beginUpdate(NEW_SPEC, LATER);
-		RelayTask back = updating.beginStop(LATER).stopRejected(UPDATING, NEW_ERROR, LATER);
-		assertThat(back.state()).isEqualTo(UPDATING);
-		assertThat(back.pendingSpec()).isEqualTo(NEW_SPEC);
-		assertThatExceptionOfType(RelayTaskStateConflict.class)
-			.isThrownBy(() -> inState(STOPPING).stopRejected(STOPPED, NEW_ERROR, LATER));
+		assertThat(updating.callInFlight()).isTrue();
+		RelayTask unknown = updating.updateFailed(Action.UPDATE, TIMED_OUT, LATER).after();
+		assertThat(unknown.outcomeUnknown()).isTrue();
+		assertThat(unknown.callInFlight()).isFalse();
+		RelayTask stopping = unknown.beginStop(LATER);
+		assertThat(stopping.callInFlight()).isTrue();
+		assertThat(stopping.pendingSpec()).isEqualTo(NEW_SPEC);
 	}
 
 	@Test
-	void theVendorCanEndATaskInAnyRunningStateButNotAStoppedOne() {
-		for (RelayTaskState state : EnumSet.of(STARTING, ACTIVE, UPDATING, STOPPING)) {
-			RelayTask stopped = inState(state).stoppedByVendor(LATER);
-			assertThat(stopped.state()).isEqualTo(STOPPED);
-			assertThat(stopped.pendingSpec()).isNull();
+	void anUnknownOutcomeIsOnlyPossibleInATransitionalState() {
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> new RelayTask("app1", "task-1", SPEC,
+				null, ACTIVE, TaskOrigin.API, 1, CREATED, CREATED, null, true));
+	}
+
+	@Test
+	void aRetriedStopOfAStopOfUnknownOutcomeStaysStoppingWhateverTheVendorAnswers() {
+		RelayTask unknownStop = inState(STOPPING);
+		for (UpstreamFailure failure : List.of(REJECTED, THROTTLED, TIMED_OUT)) {
+			RelayTask retry = unknownStop.beginStop(LATER);
+			Transition failed = retry.stopFailed(unknownStop, failure, LATER);
+			assertThat(failed.after().state()).isEqualTo(STOPPING);
+			assertThat(failed.after().outcomeUnknown()).isTrue();
+			assertThat(failed.event().action()).isEqualTo(Action.STOP);
+			assertThat(failed.event().errorCode()).isEqualTo(failure.code());
 		}
-		assertThatExceptionOfType(RelayTaskStateConflict.class)
-			.isThrownBy(() -> inState(STOPPED).stoppedByVendor(LATER));
 	}
 
 	@Test
-	void aStoppedIdCanBeAdoptedAgainButNotARunningOne() {
-		RelayTask readopted = inState(STOPPED).readopted(NEW_SPEC, LATER);
-		assertThat(readopted.state()).isEqualTo(ACTIVE);
-		assertThat(readopted.origin()).isEqualTo(TaskOrigin.ADOPTED);
-		assertThat(readopted.spec()).isEqualTo(NEW_SPEC);
-		assertThatExceptionOfType(RelayTaskStateConflict.class)
-			.isThrownBy(() -> inState(ACTIVE).readopted(NEW_SPEC, LATER));
+	void aRefusedStopReturnsExactlyWhereTheTaskWas() {
+		RelayTask unknownUpdate = inState(UPDATING);
+		Transition refused = unknownUpdate.beginStop(LATER).stopFailed(unknownUpdate, REJECTED, LATER);
+		assertThat(refused.after().state()).isEqualTo(UPDATING);
+		assertThat(refused.after().pendingSpec()).isEqualTo(NEW_SPEC);
+		assertThat(refused.after().outcomeUnknown()).isTrue();
+		assertThat(refused.event().outcome()).isEqualTo(Outcome.REJECTED);
+		Transition notSent = inState(ACTIVE).beginStop(LATER).stopFailed(inState(ACTIVE), THROTTLED, LATER);
+		assertThat(notSent.after().state()).isEqualTo(ACTIVE);
+		assertThat(notSent.after().lastError().code()).isEqualTo("Throttling.User");
+		assertThat(notSent.event().outcome()).isEqualTo(Outcome.REJECTED);
 	}
 
 	@Test
-	void originSurvivesTransitions() {
-		RelayTask adopted = RelayTask.adopted("app1", "task-1", SPEC, CREATED);
-		assertThat(adopted.beginStop(LATER).stopped(LATER).origin()).isEqualTo(TaskOrigin.ADOPTED);
+	void aKnownFailureSettlesAndAnUnknownOneKeepsTheSpecsForTheReconciler() {
+		RelayTask updating = inState(ACTIVE).beginUpdate(NEW_SPEC, LATER);
+		Transition refused = updating.updateFailed(Action.UPDATE, REJECTED, LATER);
+		assertThat(refused.after().spec()).isEqualTo(SPEC);
+		assertThat(refused.after().pendingSpec()).isNull();
+		assertThat(refused.after().lastError().code()).isEqualTo("InvalidParam");
+		Transition unknown = updating.updateFailed(Action.UPDATE, TIMED_OUT, LATER);
+		assertThat(unknown.after().pendingSpec()).isEqualTo(NEW_SPEC);
+		assertThat(unknown.event().outcome()).isEqualTo(Outcome.UNKNOWN);
+		Transition accepted = updating.updated(Action.UPDATE, "REQ-9", LATER);
+		assertThat(accepted.after().spec()).isEqualTo(NEW_SPEC);
+		assertThat(accepted.after().lastError()).isNull();
+		assertThat(accepted.event().upstreamRequestId()).isEqualTo("REQ-9");
+	}
+
+	@Test
+	void aRepeatedStopOfAnEndedTaskIsANoCallEntryThatKeepsTheState() {
+		RelayTaskEvent event = inState(STOPPED).alreadyEnded(LATER);
+		assertThat(event.outcome()).isEqualTo(Outcome.NO_CALL);
+		assertThat(event.state()).isEqualTo(STOPPED);
+		assertThatExceptionOfType(RelayTaskStateConflict.class).isThrownBy(() -> inState(ACTIVE).alreadyEnded(LATER));
+	}
+
+	@Test
+	void startingAndAdoptedTasksStartAtVersionOne() {
+		RelayTask starting = RelayTask.starting("app1", "task-1", SPEC, CREATED);
+		assertThat(starting.state()).isEqualTo(STARTING);
+		assertThat(starting.callInFlight()).isTrue();
+		assertThat(starting.version()).isEqualTo(1);
+		Transition adopted = RelayTask.adopted("app1", "task-1", SPEC, CREATED);
+		assertThat(adopted.after().origin()).isEqualTo(TaskOrigin.ADOPTED);
+		assertThat(adopted.event().action()).isEqualTo(Action.ADOPT);
+		assertThat(adopted.event().state()).isEqualTo(ACTIVE);
+	}
+
+	@Test
+	void aNotAppliedOutcomeKeepsTheCallButClaimsNoState() {
+		RelayTaskEvent event = inState(STARTING).started("REQ", LATER).event().notApplied();
+		assertThat(event.state()).isNull();
+		assertThat(event.upstreamRequestId()).isEqualTo("REQ");
+		assertThat(event.detail()).contains("not applied");
 	}
 
 }

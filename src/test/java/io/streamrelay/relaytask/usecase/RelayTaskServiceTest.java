@@ -445,6 +445,64 @@ class RelayTaskServiceTest {
 	}
 
 	@Test
+	void aStopSentWhileAnUpdateIsInFlightIsAConflictEvenAfterAnEarlierFailedUpdate() {
+		// interleaving 1 of issue 8: an earlier refused update leaves a lastError, which
+		// used to pass for "the in-flight call's outcome is unknown"
+		RelayTask active = this.service.start(APP, null, single("ch1", "u1"));
+		this.gateway.failWith(() -> new UpstreamFailure.Rejected("InvalidParam", "no", "REQ-X", 400));
+		catchThrowableOfType(UpstreamFailure.class,
+				() -> this.service.update(APP, active.taskId(), active.version() + 0, mixed("ch1", null, "u1", "u2")));
+		this.gateway.reset();
+		RelayTask withError = stored(active.taskId());
+		assertThat(withError.lastError()).isNotNull();
+		List<Throwable> stopDuringUpdate = new ArrayList<>();
+		RelayTaskService racing = new RelayTaskService(this.tasks, new RecordingGateway() {
+
+			@Override
+			public UpstreamReceipt update(String appId, String taskId, RelaySpec spec) {
+				stopDuringUpdate.add(catchThrowableOfType(RuntimeException.class,
+						() -> RelayTaskServiceTest.this.service.stop(appId, taskId)));
+				return super.update(appId, taskId, spec);
+			}
+
+		}, new CoreFixtures.FakeApps(), Clock.fixed(NOW, ZoneOffset.UTC));
+
+		RelayTask updated = racing.update(withError, mixed("ch1", null, "u1", "u2"));
+
+		assertThat(stopDuringUpdate).singleElement().isInstanceOf(RelayTaskStateConflict.class);
+		assertThat(this.gateway.calls()).isEmpty();
+		assertThat(updated.state()).isEqualTo(RelayTaskState.ACTIVE);
+		assertThat(updated.mode()).isEqualTo(RelayMode.MIXED);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("knownFailures")
+	void aRetriedStopOfAStopOfUnknownOutcomeAnswersWhatTheVendorDidAndStaysStopping(Supplier<UpstreamFailure> failure,
+			Outcome outcome) {
+		// interleaving 2 of issue 8: the retry used to answer 409 "Cannot return to ...
+		// while it is stopping" and record nothing
+		RelayTask active = this.service.start(APP, null, single("ch1", "u1"));
+		this.gateway.failWith(() -> new UpstreamFailure.TimedOut("ReadTimeout", "no answer"));
+		catchThrowableOfType(UpstreamFailure.class, () -> this.service.stop(APP, active.taskId()));
+		this.gateway.failWith(failure);
+		this.gateway.describeFinds(true);
+		int historyBefore = this.tasks.events(APP, active.taskId()).size();
+
+		UpstreamFailure thrown = catchThrowableOfType(UpstreamFailure.class,
+				() -> this.service.stop(APP, active.taskId()));
+
+		assertThat(thrown).isExactlyInstanceOf(failure.get().getClass());
+		RelayTask after = stored(active.taskId());
+		assertThat(after.state()).isEqualTo(RelayTaskState.STOPPING);
+		assertThat(after.outcomeUnknown()).isTrue();
+		assertThat(this.tasks.events(APP, active.taskId())).hasSize(historyBefore + 1)
+			.last()
+			.satisfies((event) -> assertThat(event.action()).isEqualTo(Action.STOP))
+			.satisfies((event) -> assertThat(event.outcome()).isEqualTo(outcome))
+			.satisfies((event) -> assertThat(event.state()).isEqualTo(RelayTaskState.STOPPING));
+	}
+
+	@Test
 	void stopOfAnUnknownTaskIsNotFound() {
 		assertThatExceptionOfType(RelayTaskNotFound.class).isThrownBy(() -> this.service.stop(APP, "missing"));
 		assertThat(this.gateway.calls()).isEmpty();

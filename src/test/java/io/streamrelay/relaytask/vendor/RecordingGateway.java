@@ -24,6 +24,10 @@ public class RecordingGateway implements LiveRelayGateway {
 
 	private volatile boolean describeFinds = true;
 
+	private volatile boolean listKeepsStopped;
+
+	private volatile Supplier<UpstreamFailure> describeFailure;
+
 	public List<Call> calls() {
 		return List.copyOf(this.calls);
 	}
@@ -32,13 +36,24 @@ public class RecordingGateway implements LiveRelayGateway {
 		this.failure = next;
 	}
 
+	/** The vendor's list cannot be read (the other calls are set by failWith). */
+	public void describeFailsWith(Supplier<UpstreamFailure> next) {
+		this.describeFailure = next;
+	}
+
 	public void describeFinds(boolean finds) {
 		this.describeFinds = finds;
+	}
+
+	/** The other reading of the vendor's list: it may keep stopped tasks. */
+	public void listKeepsStopped(boolean keeps) {
+		this.listKeepsStopped = keeps;
 	}
 
 	public void reset() {
 		this.calls.clear();
 		this.failure = null;
+		this.describeFailure = null;
 		this.describeFinds = true;
 	}
 
@@ -60,7 +75,12 @@ public class RecordingGateway implements LiveRelayGateway {
 	@Override
 	public Optional<UpstreamTaskView> describe(String appId, String taskId) {
 		this.calls.add(new Call("describe", appId, taskId, null));
-		return this.describeFinds ? Optional.of(new UpstreamTaskView(appId, taskId, null, null)) : Optional.empty();
+		Supplier<UpstreamFailure> failing = this.describeFailure;
+		if (failing != null) {
+			throw failing.get();
+		}
+		return this.describeFinds ? Optional.of(new UpstreamTaskView(appId, taskId, null, null, this.listKeepsStopped))
+				: Optional.empty();
 	}
 
 	private UpstreamReceipt call(String action, String appId, String taskId, RelaySpec spec) {

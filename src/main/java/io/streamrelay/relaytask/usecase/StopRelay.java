@@ -1,0 +1,85 @@
+package io.streamrelay.relaytask.usecase;
+
+import java.time.Clock;
+
+import io.streamrelay.relaytask.task.RelayTask;
+import io.streamrelay.relaytask.task.RelayTaskEvent;
+import io.streamrelay.relaytask.task.RelayTaskEvent.Action;
+import io.streamrelay.relaytask.task.RelayTaskEvent.Outcome;
+import io.streamrelay.relaytask.task.RelayTasks;
+import io.streamrelay.relaytask.task.TaskOrigin;
+import io.streamrelay.relaytask.vendor.LiveRelayGateway;
+import io.streamrelay.relaytask.vendor.UpstreamFailure;
+import io.streamrelay.relaytask.vendor.UpstreamReceipt;
+
+/**
+ * The stop use case: refused while another call is in flight, a no-op for an ended task,
+ * otherwise intent, vendor call, outcome.
+ */
+final class StopRelay {
+
+	private final RelayTasks tasks;
+
+	private final TaskWrites writes;
+
+	private final LiveRelayGateway gateway;
+
+	private final Clock clock;
+
+	StopRelay(RelayTasks tasks, LiveRelayGateway gateway, Clock clock) {
+		this.tasks = tasks;
+		this.writes = new TaskWrites(tasks);
+		this.gateway = gateway;
+		this.clock = clock;
+	}
+
+	RelayTask stop(RelayTask current) {
+		if (!current.state().mayBeRunning()) {
+			recordRepeatedStop(current);
+			return current;
+		}
+		RelayTask stopping = current.beginStop(this.clock.instant());
+		this.writes.intent(stopping, current.version());
+		try {
+			UpstreamReceipt receipt = this.gateway.stop(current.appId(), current.taskId());
+			return this.writes.outcome(stopping.stopped(Action.STOP, receipt.requestId(), this.clock.instant()));
+		}
+		catch (UpstreamFailure failure) {
+			if (failure instanceof UpstreamFailure.Rejected && vendorDoesNotRun(stopping)) {
+				return this.writes
+					.outcome(stopping.stopRefusedAsNotRunning(Action.STOP, failure, this.clock.instant()));
+			}
+			this.writes.outcome(stopping.stopFailed(current, failure, this.clock.instant()));
+			throw failure;
+		}
+	}
+
+	/**
+	 * One record of "already stopped" is enough: repeated DELETEs must not grow the
+	 * history without bound.
+	 */
+	private void recordRepeatedStop(RelayTask current) {
+		RelayTaskEvent last = this.tasks.lastEvent(current.appId(), current.taskId()).orElse(null);
+		if (last == null || last.action() != Action.STOP || last.outcome() != Outcome.NO_CALL) {
+			this.tasks.append(current.alreadyEnded(this.clock.instant()));
+		}
+	}
+
+	private boolean vendorDoesNotRun(RelayTask task) {
+		if (task.origin() != TaskOrigin.API) {
+			// The vendor lists only API-created tasks, so an SDK relay cannot be looked
+			// up;
+			// a Stop carries nothing but the ids, so its refusal means the vendor no
+			// longer
+			// knows the task (it ended when users left).
+			return true;
+		}
+		try {
+			return this.gateway.describe(task.appId(), task.taskId()).isEmpty();
+		}
+		catch (UpstreamFailure ex) {
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,275 @@
+package io.streamrelay.lifecycle;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import io.streamrelay.emulator.FaultPlan;
+import io.streamrelay.emulator.FaultRule;
+import io.streamrelay.testing.TestHttp;
+import io.streamrelay.testing.TestHttp.Reply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Drives the seeded random workload in rounds of up to four concurrent operations (they
+ * start together at a barrier), runs the reconciler between rounds, and every
+ * {@value #CHECK_EVERY} rounds reaches a quiescent point and checks the invariants. The
+ * choice of operations is fixed by the seed; their interleaving is what the machine makes
+ * of them.
+ */
+final class LifecycleWorkload {
+
+	static final int TASKS = 200;
+
+	static final int SDK_RELAYS = 20;
+
+	static final int CONCURRENCY = 4;
+
+	static final int CHECK_EVERY = 60;
+
+	static final String TASKS_PATH = "/v1/apps/demo-app/relay-tasks";
+
+	private final Random random;
+
+	private final TestHttp http;
+
+	private final FaultPlan faults;
+
+	private final LifecycleInvariants invariants;
+
+	private final Map<String, Integer> statuses = new TreeMap<>();
+
+	private final Map<String, Integer> kinds = new TreeMap<>();
+
+	private final Set<String> touched = new HashSet<>();
+
+	private final Set<String> touchedSinceCheck = new HashSet<>();
+
+	private final Set<String> vanished = new HashSet<>();
+
+	private final List<Integer> started = new ArrayList<>();
+
+	private int nextFresh;
+
+	/** What a run did, printed with the seed. */
+	record Summary(int operations, int rounds, int checkpoints, int reconcilerRuns, int tasksTouched,
+			Map<String, Integer> kinds, Map<String, Integer> statuses) {
+	}
+
+	/** One operation and what the model learns from its answer. */
+	private record Op(String kind, String taskId, Callable<Reply> call) {
+	}
+
+	LifecycleWorkload(long seed, TestHttp http, FaultPlan faults, LifecycleInvariants invariants) {
+		this.random = new Random(seed);
+		this.http = http;
+		this.faults = faults;
+		this.invariants = invariants;
+	}
+
+	Summary run(int operations) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+		int done = 0;
+		int rounds = 0;
+		try {
+			while (done < operations) {
+				done += round(pool);
+				rounds++;
+				if (this.random.nextInt(20) == 0) {
+					this.invariants.reconcile();
+					count(this.kinds, "reconcile");
+					done++;
+				}
+				if (rounds % CHECK_EVERY == 0) {
+					checkpoint();
+				}
+			}
+			checkpoint();
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		return new Summary(done, rounds, this.invariants.checks, this.invariants.reconcilerRuns, this.touched.size(),
+				this.kinds, this.statuses);
+	}
+
+	private int round(ExecutorService pool) throws Exception {
+		int size = 1 + this.random.nextInt(CONCURRENCY);
+		List<Op> ops = new ArrayList<>();
+		for (int i = 0; i < size; i++) {
+			ops.add(next());
+		}
+		CyclicBarrier barrier = new CyclicBarrier(size);
+		List<Future<Reply>> answers = new ArrayList<>();
+		for (Op op : ops) {
+			answers.add(pool.submit(() -> {
+				barrier.await(30, TimeUnit.SECONDS);
+				return op.call().call();
+			}));
+		}
+		Set<String> vanishedNow = new HashSet<>();
+		for (int i = 0; i < size; i++) {
+			Op op = ops.get(i);
+			Reply reply = answers.get(i).get(60, TimeUnit.SECONDS);
+			count(this.kinds, op.kind());
+			if (reply == null) {
+				continue;
+			}
+			count(this.statuses, op.kind() + " " + reply.status());
+			checkAnswer(op, reply);
+			if (op.kind().equals("vanish") && reply.status() == 204) {
+				vanishedNow.add(op.taskId());
+			}
+			else if (isStart(op) && reply.status() == 201) {
+				// only a start that was sent (201) proves the relay runs; a repeated one
+				// (200)
+				// answers the task as recorded
+				this.vanished.remove(op.taskId());
+			}
+		}
+		// a vanish that raced a start in the same round may have come after it
+		this.vanished.addAll(vanishedNow);
+		return size;
+	}
+
+	private void checkpoint() throws InterruptedException {
+		this.faults.clear();
+		this.invariants.settle();
+		this.invariants.check(this.touchedSinceCheck, this.vanished);
+		this.touchedSinceCheck.clear();
+	}
+
+	private Op next() {
+		int pick = this.random.nextInt(100);
+		// mostly tasks already started, so that operations meet and interleave
+		int task = (!this.started.isEmpty() && this.random.nextInt(4) > 0)
+				? this.started.get(this.random.nextInt(this.started.size())) : this.random.nextInt(TASKS);
+		String id = "lt-" + task;
+		if (pick < 26) {
+			int chosen = task;
+			// some starts go to tasks never started yet, so that every task of the pool
+			// takes part
+			if (this.started.size() < TASKS && this.random.nextInt(5) < 2) {
+				while (this.started.contains(this.nextFresh)) {
+					this.nextFresh++;
+				}
+				chosen = this.nextFresh;
+			}
+			if (!this.started.contains(chosen)) {
+				this.started.add(chosen);
+			}
+			String body = startBody(chosen);
+			return touch(new Op("start", "lt-" + chosen, () -> this.http.send("POST", TASKS_PATH, body)));
+		}
+		if (pick < 50) {
+			// bodies are drawn here, on the driving thread, so that the seed fixes them
+			String body = updateBody(task);
+			return new Op("update", id, () -> this.http.send("PATCH", TASKS_PATH + "/" + id, body));
+		}
+		if (pick < 70) {
+			return new Op("stop", id, () -> this.http.send("DELETE", TASKS_PATH + "/" + id, null));
+		}
+		if (pick < 77) {
+			return new Op("get", id, () -> this.http.send("GET", TASKS_PATH + "/" + id, null));
+		}
+		if (pick < 83) {
+			return adoption(this.random.nextInt(SDK_RELAYS));
+		}
+		if (pick < 89) {
+			String target = this.random.nextBoolean() ? id : SdkRelays.taskId(this.random.nextInt(SDK_RELAYS));
+			return new Op("vanish", target, () -> this.http.send("POST",
+					"/emulator/tasks/" + LifecycleInvariants.APP + "/" + target + "/vanish", null));
+		}
+		FaultRule rule = Faults.random(this.random);
+		return new Op("fault " + Faults.name(rule), null, () -> {
+			this.faults.add(rule);
+			return null;
+		});
+	}
+
+	private Op adoption(int relay) {
+		String taskId = SdkRelays.taskId(relay);
+		return touch(new Op("adopt", taskId, () -> {
+			Reply started = this.http.send("POST", "/emulator/sdk-relays", SdkRelays.relayBody(relay));
+			Reply adopted = this.http.send("POST", TASKS_PATH + "/adoptions", SdkRelays.adoptionBody(relay));
+			if (started.status() == 201 && adopted.status() / 100 != 2) {
+				// keep every client-SDK relay this test creates managed: end the one the
+				// service would not take
+				this.http.send("POST", "/emulator/tasks/" + LifecycleInvariants.APP + "/" + taskId + "/vanish", null);
+			}
+			return adopted;
+		}));
+	}
+
+	private Op touch(Op op) {
+		this.touched.add(op.taskId());
+		this.touchedSinceCheck.add(op.taskId());
+		return op;
+	}
+
+	private static boolean isStart(Op op) {
+		return op.kind().equals("start") || op.kind().equals("adopt");
+	}
+
+	/** No 500 ever; 5xx only the documented upstream answers; every refusal a problem. */
+	private void checkAnswer(Op op, Reply reply) {
+		int status = reply.status();
+		if (status < 400) {
+			return;
+		}
+		assertThat(reply.contentType()).as("%s %s → %d %s", op.kind(), op.taskId(), status, reply.body())
+			.startsWith("application/problem+json");
+		if (status >= 500) {
+			assertThat(status).as("%s %s → %s", op.kind(), op.taskId(), reply.body()).isIn(502, 503, 504);
+			assertThat(reply.json().get("type").asString()).contains("/problems/upstream-");
+		}
+	}
+
+	private String startBody(int task) {
+		String channel = "\"channelId\":\"lc-" + task + "\"";
+		return "{\"taskId\":\"lt-" + task + "\"," + channel + ","
+				+ (this.random.nextBoolean() ? single(task) : mixed(task)) + "}";
+	}
+
+	private String updateBody(int task) {
+		return "{" + (this.random.nextBoolean() ? single(task) : mixed(task)) + "}";
+	}
+
+	private static String single(int task) {
+		return "\"mode\":\"single\",\"single\":{\"userId\":\"lu-" + task + "\"}";
+	}
+
+	private String mixed(int task) {
+		int others = 1 + this.random.nextInt(3);
+		StringBuilder users = new StringBuilder("{\"userId\":\"lu-" + task + "\"}");
+		StringBuilder panes = new StringBuilder(
+				"{\"x\":0,\"y\":0,\"width\":0.5,\"height\":1,\"userId\":\"lu-" + task + "\"}");
+		for (int i = 1; i <= others; i++) {
+			users.append(",{\"userId\":\"lv-").append(task).append('-').append(i).append("\"}");
+			panes.append(",{\"x\":0.5,\"y\":")
+				.append((i - 1) / 3.0)
+				.append(",\"width\":0.5,\"height\":0.3,\"userId\":\"lv-")
+				.append(task)
+				.append('-')
+				.append(i)
+				.append("\"}");
+		}
+		return "\"mode\":\"mixed\",\"mixed\":{\"users\":[" + users + "],\"layout\":{\"panes\":[" + panes + "]}}";
+	}
+
+	private static void count(Map<String, Integer> counts, String key) {
+		counts.merge(key, 1, Integer::sum);
+	}
+
+}
