@@ -127,6 +127,19 @@ class ArchitectureTest {
 	}
 
 	@Test
+	void routeResolutionDependsOnNothingOfOurs() {
+		noClasses().that()
+			.resideInAPackage("io.streamrelay.web..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.streamrelay.relaytask..", "io.streamrelay.security..",
+					"io.streamrelay.idempotency..", "io.streamrelay.upstream..", "io.streamrelay.emulator..",
+					"io.streamrelay.apps..", "io.streamrelay.config..", "io.streamrelay.logging..",
+					"io.streamrelay.problems..", "io.streamrelay.mputaskid..")
+			.check(main);
+	}
+
+	@Test
 	void mpuTaskIdFunctionIsPure() {
 		classes().that()
 			.haveSimpleName("MpuTaskIds")

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import io.streamrelay.web.ApiRoute;
 import org.apache.commons.codec.binary.Hex;
 import org.apache.commons.codec.digest.DigestUtils;
 import tools.jackson.core.JacksonException;
@@ -16,9 +17,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * SHA-256 of method, path and body; a JSON body is canonicalised (object members sorted,
- * whitespace dropped) so that the same request re-serialised by a client library keeps
- * its fingerprint.
+ * SHA-256 of method, resolved path, query, If-Match and body; the path is the route's one
+ * spelling and a JSON body is canonicalised (object members sorted, whitespace dropped),
+ * so that the same request spelled or serialised otherwise keeps its fingerprint.
  */
 final class Fingerprints {
 
@@ -26,6 +27,17 @@ final class Fingerprints {
 
 	Fingerprints(JsonMapper json) {
 		this.json = json;
+	}
+
+	/**
+	 * If-Match is part of what was asked: the same key with another precondition is
+	 * another request. For a plain spelling the text hashed is the request line's, as
+	 * before paths were resolved, so keys recorded earlier keep matching their retries.
+	 */
+	String of(String method, ApiRoute route, String query, String ifMatch, byte[] body) {
+		String target = route.canonicalPath() + ((query != null) ? "?" + query : "")
+				+ ((ifMatch != null) ? "\nIf-Match: " + ifMatch : "");
+		return of(method, target, body);
 	}
 
 	String of(String method, String path, byte[] body) {

@@ -2,6 +2,7 @@ package io.streamrelay.idempotency;
 
 import java.time.Clock;
 
+import io.streamrelay.web.ApiRoutes;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -24,9 +25,10 @@ class IdempotencyConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyKeys keys, JsonMapper json) {
+	FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyKeys keys, ApiRoutes routes,
+			JsonMapper json) {
 		FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
-				new IdempotencyFilter(keys, new Fingerprints(json), new IdempotencyProblems()));
+				new IdempotencyFilter(keys, routes, new Fingerprints(json), new IdempotencyProblems()));
 		registration.addUrlPatterns("/v1/apps/*");
 		registration.setOrder(IdempotencyFilter.ORDER);
 		registration.setName("idempotencyFilter");

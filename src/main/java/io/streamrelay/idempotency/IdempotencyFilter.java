@@ -8,11 +8,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.streamrelay.security.Callers;
+import io.streamrelay.web.ApiRoute;
+import io.streamrelay.web.ApiRoutes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,7 +30,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Makes POST, PATCH and DELETE under {@code /v1/apps/{appId}/} idempotent when they carry
  * an {@code Idempotency-Key}: the first request executes and its response is recorded; a
  * retry with the same key and the same request gets that response again, marked
- * {@code Idempotent-Replayed: true}.
+ * {@code Idempotent-Replayed: true}; app and path are those MVC resolves, not the raw
+ * URL.
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -50,32 +52,40 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
 	private static final Set<String> METHODS = Set.of("POST", "PATCH", "DELETE");
 
-	private static final Pattern APP_PATH = Pattern.compile("/v1/apps/([^/]{1,255})/.+");
+	/** The app_id column's width; no configured app is longer. */
+	private static final int MAX_APP_ID = 255;
 
 	private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
 	private final IdempotencyKeys keys;
 
+	private final ApiRoutes routes;
+
 	private final Fingerprints fingerprints;
 
 	private final IdempotencyProblems problems;
 
-	IdempotencyFilter(IdempotencyKeys keys, Fingerprints fingerprints, IdempotencyProblems problems) {
+	IdempotencyFilter(IdempotencyKeys keys, ApiRoutes routes, Fingerprints fingerprints, IdempotencyProblems problems) {
 		this.keys = keys;
+		this.routes = routes;
 		this.fingerprints = fingerprints;
 		this.problems = problems;
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !METHODS.contains(request.getMethod()) || appId(request) == null;
+		return !METHODS.contains(request.getMethod());
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		List<String> values = Collections.list(request.getHeaders(IdempotencyKeyHeader.NAME));
-		if (values.isEmpty()) {
+		Optional<ApiRoute> route = values.isEmpty() ? Optional.empty()
+				: this.routes.resolve(request).filter((r) -> r.appId() != null && r.appId().length() <= MAX_APP_ID);
+		if (route.isEmpty()) {
+			// no key, or a path no app route matches (MVC answers 404): nothing to
+			// remember
 			chain.doFilter(request, response);
 			return;
 		}
@@ -85,12 +95,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			return;
 		}
 		CachedBodyRequest cached = new CachedBodyRequest(request);
-		IdempotencyScope scope = new IdempotencyScope(appId(request), Callers.of(request), key);
-		// If-Match is part of what was asked: the same key with another precondition is
-		// another request
-		String ifMatch = request.getHeader("If-Match");
-		String fingerprint = this.fingerprints.of(request.getMethod(),
-				pathAndQuery(request) + (ifMatch == null ? "" : "\nIf-Match: " + ifMatch), cached.body());
+		// the decoded app and the route's one spelling: "demo%2Dapp" is demo-app
+		IdempotencyScope scope = new IdempotencyScope(route.get().appId(), Callers.of(request), key);
+		String fingerprint = this.fingerprints.of(request.getMethod(), route.get(), request.getQueryString(),
+				request.getHeader("If-Match"), cached.body());
 		Claim claim;
 		try {
 			claim = this.keys.claim(scope, fingerprint);
@@ -210,17 +218,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		response.setHeader(REPLAYED, "true");
 		response.setContentLength(body.length);
 		response.getOutputStream().write(body);
-	}
-
-	private static String appId(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		Matcher matcher = APP_PATH.matcher(path);
-		return matcher.matches() ? matcher.group(1) : null;
-	}
-
-	private static String pathAndQuery(HttpServletRequest request) {
-		String query = request.getQueryString();
-		return request.getRequestURI() + ((query != null) ? "?" + query : "");
 	}
 
 }

@@ -9,6 +9,8 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.streamrelay.problems.ProblemTypes;
+import io.streamrelay.web.ApiRoute;
+import io.streamrelay.web.ApiRoutes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,8 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer <key>} (never a key in the query string),
- * then applies the key's app scope, role and request rate on {@code /v1/apps/...}. The
- * key itself is never logged or stored.
+ * then applies the key's app scope, role and request rate on {@code /v1/...}, deciding on
+ * the route MVC resolves. The key itself is never logged or stored.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -29,15 +31,18 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
 	private final ApiKeys keys;
 
+	private final ApiRoutes routes;
+
 	private final SecurityProblems problems;
 
 	private final RateLimiterRegistry limiters;
 
 	private final RateLimiterConfig perKey;
 
-	ApiKeyAuthenticationFilter(ApiKeys keys, SecurityProblems problems, RateLimiterRegistry limiters,
+	ApiKeyAuthenticationFilter(ApiKeys keys, ApiRoutes routes, SecurityProblems problems, RateLimiterRegistry limiters,
 			RateLimiterConfig perKey) {
 		this.keys = keys;
+		this.routes = routes;
 		this.problems = problems;
 		this.limiters = limiters;
 		this.perKey = perKey;
@@ -79,8 +84,10 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 			return;
 		}
 		ApiKeyAuthentication authentication = new ApiKeyAuthentication(key.get());
-		if (request.getRequestURI().startsWith(request.getContextPath() + "/v1/")) {
-			AppAccess access = AppAccess.decide(request, authentication);
+		// decoded as Spring Security and MVC see it: "/%761/apps/..." is under /v1/ too
+		Optional<ApiRoute> route = this.routes.resolve(request);
+		if (route.isPresent()) {
+			AppAccess access = AppAccess.decide(route.get(), request.getMethod(), authentication);
 			if (access.verdict() != AppAccess.Verdict.ALLOWED) {
 				this.problems.denied(response, access);
 				return;

@@ -1,36 +1,42 @@
 package io.streamrelay.security;
 
-import jakarta.servlet.http.HttpServletRequest;
+import io.streamrelay.web.ApiRoute;
 
 /**
- * Whether a caller may use a {@code /v1/apps/{appId}/...} route, and if not, what to
- * answer: another app's tasks answer exactly as a task or app that does not exist would;
- * other routes answer 403.
+ * Whether a caller may use an API route, and if not, what to answer: another app's tasks
+ * answer exactly as a task or app that does not exist would, other routes answer 403, and
+ * a path no route matches answers 404 whoever asks.
  */
 record AppAccess(Verdict verdict, String appId, String taskId) {
+
+	/** Routes whose refusal must not reveal whether another app or its task exists. */
+	private static final String TASK_ROUTES = "/v1/apps/{appId}/relay-tasks";
 
 	/** The outcome of an access check. */
 	enum Verdict {
 
-		ALLOWED, UNKNOWN_TASK, UNKNOWN_APP, FORBIDDEN_APP, FORBIDDEN_ROLE
+		ALLOWED, NO_ROUTE, UNKNOWN_TASK, UNKNOWN_APP, FORBIDDEN_APP, FORBIDDEN_ROLE
 
 	}
 
-	static AppAccess decide(HttpServletRequest request, ApiKeyAuthentication caller) {
-		String[] segments = request.getRequestURI().substring(request.getContextPath().length()).split("/");
-		// ["", "v1", "apps", appId, route, taskId?, ...]
-		String appId = segments.length > 3 ? segments[3] : "";
-		String route = segments.length > 4 ? segments[4] : "";
-		String taskId = segments.length > 5 ? segments[5] : null;
+	/**
+	 * Decides on the route as MVC resolved it (decoded variables), never on the raw URL,
+	 * so every spelling of a path gets the same answer.
+	 */
+	static AppAccess decide(ApiRoute route, String method, ApiKeyAuthentication caller) {
+		if (!route.known()) {
+			return new AppAccess(Verdict.NO_ROUTE, null, null);
+		}
+		// a route without an app (none today) is for keys on every app only
+		String appId = (route.appId() != null) ? route.appId() : "";
+		String taskId = route.variable("taskId");
 		if (!caller.key().mayActOn(appId)) {
-			if (route.equals("relay-tasks")) {
-				boolean taskRoute = taskId != null
-						&& !("POST".equals(request.getMethod()) && taskId.equals("adoptions"));
-				return new AppAccess(taskRoute ? Verdict.UNKNOWN_TASK : Verdict.UNKNOWN_APP, appId, taskId);
+			if (route.pattern().startsWith(TASK_ROUTES)) {
+				return new AppAccess((taskId != null) ? Verdict.UNKNOWN_TASK : Verdict.UNKNOWN_APP, appId, taskId);
 			}
 			return new AppAccess(Verdict.FORBIDDEN_APP, appId, taskId);
 		}
-		boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+		boolean reading = "GET".equals(method) || "HEAD".equals(method);
 		if (!reading && !caller.key().role().mayWrite()) {
 			return new AppAccess(Verdict.FORBIDDEN_ROLE, appId, taskId);
 		}

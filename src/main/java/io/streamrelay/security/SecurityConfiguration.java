@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.streamrelay.problems.ProblemTypes;
+import io.streamrelay.web.ApiRoutes;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -29,7 +30,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys keys, SecurityProblems problems,
+	SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys keys, ApiRoutes routes, SecurityProblems problems,
 			RateLimiterRegistry limiters, ApiSecurityProperties properties) throws Exception {
 		RateLimiterConfig perKey = RateLimiterConfig.custom()
 			.limitForPeriod(properties.requestsPerSecondPerKey())
@@ -42,7 +43,7 @@ class SecurityConfiguration {
 			.logout((logout) -> logout.disable())
 			.requestCache((cache) -> cache.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems, limiters, perKey),
+			.addFilterBefore(new ApiKeyAuthenticationFilter(keys, routes, problems, limiters, perKey),
 					AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests((authorize) -> authorize.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()

@@ -29,6 +29,7 @@ class SecurityProblems {
 
 	void denied(HttpServletResponse response, AppAccess access) throws IOException {
 		switch (access.verdict()) {
+			case NO_ROUTE -> write(response, ProblemTypes.http(404), "No API route matches this path", Map.of());
 			case UNKNOWN_TASK -> write(response, ProblemTypes.TASK_NOT_FOUND,
 					"No relay task '" + access.taskId() + "' in app '" + access.appId() + "'", Map.of());
 			case UNKNOWN_APP -> write(response, ProblemTypes.UNKNOWN_APP,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.streamrelay.security.Callers;
+import io.streamrelay.web.TestRoutes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -59,7 +60,8 @@ class IdempotencyFilterTests {
 
 	@Autowired
 	IdempotencyFilterTests(IdempotencyKeys keys, JdbcClient jdbc) {
-		this.filter = new IdempotencyFilter(keys, new Fingerprints(JSON), new IdempotencyProblems());
+		this.filter = new IdempotencyFilter(keys, TestRoutes.ofTheApi(), new Fingerprints(JSON),
+				new IdempotencyProblems());
 		this.jdbc = jdbc;
 	}
 
@@ -184,6 +186,31 @@ class IdempotencyFilterTests {
 				"idempotency-key-reused");
 		assertProblem(send(withKey(new MockHttpServletRequest("PATCH", TASKS + "/t1"), "k1")), 422,
 				"idempotency-key-reused");
+	}
+
+	@Test
+	void anotherSpellingOfTheSamePathIsTheSameRequest() throws Exception {
+		this.script.add(new Answer(200, "{}"));
+		send(withKey(new MockHttpServletRequest("DELETE", TASKS + "/t1"), "k1"));
+
+		MockHttpServletResponse encoded = send(
+				withKey(new MockHttpServletRequest("DELETE", "/v1/apps/demo%2Dapp/relay%2dtasks/%741"), "k1"));
+
+		assertThat(encoded.getHeader(IdempotencyFilter.REPLAYED)).isEqualTo("true");
+		assertThat(this.executions).hasValue(1);
+		assertThat(this.jdbc.sql("select app_id from idempotency_key").query(String.class).list())
+			.containsExactly("demo-app");
+	}
+
+	@Test
+	void keyOnAPathNoRouteMatchesIsNotRecorded() throws Exception {
+		this.script.add(new Answer(404, "{}"));
+
+		send(withKey(new MockHttpServletRequest("POST", "/v1/apps/demo-app/nothing"), "k1"));
+		send(withKey(new MockHttpServletRequest("POST", "/v1/apps/demo-app/nothing"), "k1"));
+
+		assertThat(this.executions).hasValue(2);
+		assertThat(this.jdbc.sql("select count(*) from idempotency_key").query(Integer.class).single()).isZero();
 	}
 
 	@Test
