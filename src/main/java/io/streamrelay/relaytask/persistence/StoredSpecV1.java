@@ -27,6 +27,8 @@ import io.streamrelay.relaytask.spec.StreamType;
  * stored keys, so they change only together with a new stored version, never with the
  * core records.
  */
+// The core's enums are stored by constant name (the fixed samples pin them): renaming a
+// constant is a change of stored version too.
 record StoredSpecV1(@Required String channelId, @Required RelayMode mode, StoredSingle single, StoredMixed mixed,
 		@Required List<String> destinations, StoredSei sei, Integer maxIdleSeconds, String region) {
 
