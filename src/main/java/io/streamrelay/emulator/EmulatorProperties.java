@@ -11,7 +11,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-/** Settings of the in-process MPU emulator, bound from {@code streamrelay.emulator.*}. */
+/**
+ * Settings of the in-process MPU emulator, bound from {@code streamrelay.emulator.*};
+ * {@code allowRemoteCallers} opens it to hosts other than this one.
+ */
 // @EmulatorMode keeps @ConfigurationPropertiesScan from registering it in aliyun mode
 @EmulatorMode
 @Validated
@@ -19,7 +22,8 @@ import org.springframework.validation.annotation.Validated;
 record EmulatorProperties(@DefaultValue("LTAIemulatorKey") @NotBlank String accessKeyId,
 		@DefaultValue("emulator-secret") @NotBlank String accessKeySecret, @DefaultValue("200") @Min(0) int singleQuota,
 		@DefaultValue("40") @Min(0) int mixedQuota, @DefaultValue("10s") @NotNull Duration streamUrlCooldown,
-		@DefaultValue("15m") @NotNull Duration timestampSkew, List<FaultRule> faults) {
+		@DefaultValue("15m") @NotNull Duration timestampSkew, List<FaultRule> faults,
+		@DefaultValue("false") boolean allowRemoteCallers) {
 
 	/**
 	 * Each preset rule validates itself when bound, so a bad one stops the start-up with
@@ -33,7 +37,8 @@ record EmulatorProperties(@DefaultValue("LTAIemulatorKey") @NotBlank String acce
 	public String toString() {
 		return "EmulatorProperties[accessKeyId=" + this.accessKeyId + ", accessKeySecret=******, singleQuota="
 				+ this.singleQuota + ", mixedQuota=" + this.mixedQuota + ", streamUrlCooldown=" + this.streamUrlCooldown
-				+ ", timestampSkew=" + this.timestampSkew + ", faults=" + this.faults + "]";
+				+ ", timestampSkew=" + this.timestampSkew + ", faults=" + this.faults + ", allowRemoteCallers="
+				+ this.allowRemoteCallers + "]";
 	}
 
 }
