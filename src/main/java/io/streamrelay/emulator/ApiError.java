@@ -1,5 +1,7 @@
 package io.streamrelay.emulator;
 
+import tools.jackson.databind.node.ObjectNode;
+
 /**
  * A vendor-shaped error the emulator answers with: HTTP status, error code and message.
  */
@@ -30,6 +32,17 @@ final class ApiError extends RuntimeException {
 		// unconfirmed: the vendor's code for an unknown/stopped task is not documented;
 		// InvalidParam is a guess
 		return invalidParam("The task " + taskId + " does not exist or has been stopped.");
+	}
+
+	/** The vendor's error body: RequestId, HostId, Code, Message, Recommend. */
+	String vendorBody() {
+		ObjectNode body = JsonParams.MAPPER.createObjectNode();
+		body.put("RequestId", MpuApiController.requestId());
+		body.put("HostId", "live.aliyuncs.com");
+		body.put("Code", this.code);
+		body.put("Message", getMessage());
+		body.put("Recommend", "https://api.aliyun.com/troubleshoot?q=" + this.code);
+		return JsonParams.MAPPER.writeValueAsString(body);
 	}
 
 	int status() {

@@ -3,7 +3,13 @@ package io.streamrelay.emulator;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.streamrelay.security.ApiSecurityProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -18,9 +24,17 @@ import org.springframework.context.annotation.Import;
 @Import({ MpuApiController.class, EmulatorControlController.class, EmulatorFaultController.class })
 public class EmulatorConfiguration {
 
-	// enough for ~1000 requests/s over the whole replay window; beyond that the oldest
-	// nonces are forgotten
-	private static final int MAX_REMEMBERED_NONCES = 2_000_000;
+	private static final Logger log = LoggerFactory.getLogger(EmulatorConfiguration.class);
+
+	/**
+	 * The service's default body cap, for an emulator running without the security layer
+	 * (tests).
+	 */
+	static final int STANDALONE_MAX_BODY_BYTES = 65_536;
+
+	// ~110 requests/s over the whole replay window; beyond that the oldest nonces are
+	// forgotten. At most ~35 MB: an entry of the longest nonce accepted takes ~180 bytes
+	static final int MAX_REMEMBERED_NONCES = 200_000;
 
 	@Bean
 	EmulatorState emulatorState(EmulatorProperties properties) {
@@ -33,6 +47,25 @@ public class EmulatorConfiguration {
 		Duration retention = properties.timestampSkew().multipliedBy(2);
 		return new RequestAuthenticator(properties, new NonceCache(retention, MAX_REMEMBERED_NONCES),
 				Clock.systemUTC());
+	}
+
+	@Bean
+	FilterRegistrationBean<EmulatorRequestFilter> emulatorRequestFilter(EmulatorProperties properties,
+			ObjectProvider<ApiSecurityProperties> security) {
+		// one body cap for the whole service: the emulator's paths follow max-body-bytes
+		ApiSecurityProperties limits = security.getIfAvailable();
+		int maxBodyBytes = (limits != null) ? limits.maxBodyBytes() : STANDALONE_MAX_BODY_BYTES;
+		if (properties.allowRemoteCallers()) {
+			log.warn("streamrelay.emulator.allow-remote-callers=true: the emulator answers every host that reaches "
+					+ "this port. Its vendor endpoint (/) asks only for a signature made with its AccessKey pair "
+					+ "(the default pair is public): whoever has it reads every simulated relay's destination URLs, "
+					+ "stream keys and auth_key tokens included, and starts, changes and stops any app's tasks. "
+					+ "The control endpoints (/emulator/**) still need an ADMIN API key.");
+		}
+		FilterRegistrationBean<EmulatorRequestFilter> registration = new FilterRegistrationBean<>(
+				new EmulatorRequestFilter(properties.allowRemoteCallers(), maxBodyBytes));
+		registration.setOrder(EmulatorRequestFilter.ORDER);
+		return registration;
 	}
 
 	@Bean

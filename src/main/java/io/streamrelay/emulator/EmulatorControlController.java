@@ -39,13 +39,21 @@ class EmulatorControlController {
 
 	@GetMapping("/tasks")
 	ResponseEntity<String> tasks(@RequestParam(required = false) String appId) {
-		return json(HttpStatus.OK, TaskJson.operatorList(this.state.tasks(appId), this.state.callCounts()));
+		if (appId != null) {
+			CallerScope.requireApp(appId);
+		}
+		List<EmulatedTask> visible = this.state.tasks(appId)
+			.stream()
+			.filter((task) -> CallerScope.covers(task.appId()))
+			.toList();
+		return json(HttpStatus.OK, TaskJson.operatorList(visible, this.state.callCounts()));
 	}
 
 	@PostMapping("/sdk-relays")
 	ResponseEntity<String> startSdkRelay(@RequestBody String body) {
 		JsonNode request = JsonParams.parseObject("body", body);
 		String appId = field(request, "appId", TaskParamRules.APP_OR_CHANNEL_ID.pattern());
+		CallerScope.requireApp(appId);
 		String channelId = field(request, "channelId", TaskParamRules.APP_OR_CHANNEL_ID.pattern());
 		// client SDKs allow '=' in user ids (docs/aliyun-mpu-api.md §5.2)
 		String userId = field(request, "userId", "[A-Za-z0-9_=-]{1,64}");
@@ -68,6 +76,7 @@ class EmulatorControlController {
 
 	@PostMapping("/reset")
 	ResponseEntity<Void> reset() {
+		CallerScope.requireEveryApp("Resetting the emulator");
 		this.state.reset();
 		this.faults.clear();
 		return ResponseEntity.noContent().build();
@@ -102,6 +111,11 @@ class EmulatorControlController {
 	ResponseEntity<Object> rejected(ApiError error) {
 		return Problems.entity(ProblemTypes.EMULATOR_REFUSED.withStatus(error.status()), error.getMessage(),
 				Map.of("code", error.code()));
+	}
+
+	@ExceptionHandler(CallerScope.Refused.class)
+	ResponseEntity<Object> outOfScope(CallerScope.Refused refused) {
+		return CallerScope.refusal(refused);
 	}
 
 }

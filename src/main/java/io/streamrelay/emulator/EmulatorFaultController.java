@@ -26,6 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/emulator")
 class EmulatorFaultController {
 
+	// rules match Actions, not apps
+	private static final String FAULT_PLAN = "The fault plan";
+
 	private final FaultPlan faults;
 
 	private final EmulatorState state;
@@ -37,28 +40,37 @@ class EmulatorFaultController {
 
 	@PostMapping("/faults")
 	ResponseEntity<String> add(@RequestBody(required = false) String body) {
+		CallerScope.requireEveryApp(FAULT_PLAN);
 		FaultPlan.ActiveFault added = this.faults.add(FaultRuleJson.read((body != null) ? body : ""));
 		return json(HttpStatus.CREATED, FaultRuleJson.view(added).toString());
 	}
 
 	@GetMapping("/faults")
 	ResponseEntity<String> list() {
+		CallerScope.requireEveryApp(FAULT_PLAN);
 		return json(HttpStatus.OK, FaultRuleJson.list(this.faults.rules()).toString());
 	}
 
 	@DeleteMapping("/faults")
 	ResponseEntity<Void> clear() {
+		CallerScope.requireEveryApp(FAULT_PLAN);
 		this.faults.clear();
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/tasks/{appId}/{taskId}/vanish")
 	ResponseEntity<Object> vanish(@PathVariable String appId, @PathVariable String taskId) {
+		CallerScope.requireApp(appId);
 		if (this.state.vanish(appId, taskId)) {
 			return ResponseEntity.noContent().build();
 		}
 		return Problems.entity(ProblemTypes.EMULATOR_NO_RUNNING_TASK,
 				"AppId " + appId + " has no running task " + taskId + ".", Map.of("appId", appId, "taskId", taskId));
+	}
+
+	@ExceptionHandler(CallerScope.Refused.class)
+	ResponseEntity<Object> outOfScope(CallerScope.Refused refused) {
+		return CallerScope.refusal(refused);
 	}
 
 	@ExceptionHandler(InvalidFaultRule.class)

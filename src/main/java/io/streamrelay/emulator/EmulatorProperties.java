@@ -12,7 +12,12 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-/** Settings of the in-process MPU emulator, bound from {@code streamrelay.emulator.*}. */
+/**
+ * Settings of the in-process MPU emulator, bound from {@code streamrelay.emulator.*};
+ * {@code allowRemoteCallers} opens it to hosts other than this one;
+ * {@code listIncludesStopped} makes ListRtcMPUTaskDetail keep stopped tasks (the other
+ * reading of an undocumented vendor fact).
+ */
 // @EmulatorMode keeps @ConfigurationPropertiesScan from registering it in aliyun mode
 @EmulatorMode
 @Validated
@@ -21,7 +26,7 @@ record EmulatorProperties(@DefaultValue("LTAIemulatorKey") @NotBlank String acce
 		@DefaultValue("emulator-secret") @NotBlank String accessKeySecret, @DefaultValue("200") @Min(0) int singleQuota,
 		@DefaultValue("40") @Min(0) int mixedQuota, @DefaultValue("10s") @NotNull Duration streamUrlCooldown,
 		@DefaultValue("15m") @NotNull Duration timestampSkew, List<FaultRule> faults,
-		@DefaultValue("false") boolean listIncludesStopped) {
+		@DefaultValue("false") boolean allowRemoteCallers, @DefaultValue("false") boolean listIncludesStopped) {
 
 	/**
 	 * Each preset rule validates itself when bound, so a bad one stops the start-up with
@@ -34,15 +39,16 @@ record EmulatorProperties(@DefaultValue("LTAIemulatorKey") @NotBlank String acce
 
 	EmulatorProperties(String accessKeyId, String accessKeySecret, int singleQuota, int mixedQuota,
 			Duration streamUrlCooldown, Duration timestampSkew, List<FaultRule> faults) {
-		this(accessKeyId, accessKeySecret, singleQuota, mixedQuota, streamUrlCooldown, timestampSkew, faults, false);
+		this(accessKeyId, accessKeySecret, singleQuota, mixedQuota, streamUrlCooldown, timestampSkew, faults, false,
+				false);
 	}
 
 	@Override
 	public String toString() {
 		return "EmulatorProperties[accessKeyId=" + this.accessKeyId + ", accessKeySecret=******, singleQuota="
 				+ this.singleQuota + ", mixedQuota=" + this.mixedQuota + ", streamUrlCooldown=" + this.streamUrlCooldown
-				+ ", timestampSkew=" + this.timestampSkew + ", faults=" + this.faults + ", listIncludesStopped="
-				+ this.listIncludesStopped + "]";
+				+ ", timestampSkew=" + this.timestampSkew + ", faults=" + this.faults + ", allowRemoteCallers="
+				+ this.allowRemoteCallers + ", listIncludesStopped=" + this.listIncludesStopped + "]";
 	}
 
 }

@@ -64,7 +64,10 @@ public final class EmulatorState {
 		return Optional.ofNullable(this.tasks.get(new TaskKey(appId, taskId)));
 	}
 
-	/** How many authenticated requests named this Action, whatever their outcome. */
+	/**
+	 * How many authenticated requests named this Action (one of the five known), whatever
+	 * their outcome.
+	 */
 	public long callCount(String action) {
 		AtomicLong count = this.calls.get(action);
 		return (count != null) ? count.get() : 0;

@@ -25,8 +25,7 @@ public record FaultRule(String action, Kind kind, @DefaultValue("1") int count, 
 	/** Upper bound of latencyMs, so a typo cannot park a server thread for hours. */
 	public static final long MAX_LATENCY_MS = 120_000;
 
-	static final Set<String> ACTIONS = Set.of("StartLiveMPUTask", "UpdateLiveMPUTask", "StopLiveMPUTask",
-			"ListRtcMPUTaskDetail", "SetLiveMpuTaskSei");
+	static final Set<String> ACTIONS = MpuOperations.ACTIONS;
 
 	/**
 	 * What the client sees instead of (or in addition to, for LATENCY) the normal answer.

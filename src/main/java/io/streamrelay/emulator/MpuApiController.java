@@ -50,9 +50,13 @@ class MpuApiController {
 
 	@RequestMapping(path = "/", params = "Action", method = { RequestMethod.GET, RequestMethod.POST })
 	ResponseEntity<String> handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		Map<String, String> params = firstValues(request.getParameterMap());
+		Map<String, String> params = singleValues(request.getParameterMap());
 		String action = params.get("Action");
 		this.authenticator.authenticate(request.getMethod(), params);
+		if (!MpuOperations.ACTIONS.contains(action)) {
+			// checked before counting: call counts are kept by known Action only
+			throw MpuOperations.unknownAction();
+		}
 		this.state.countCall(action);
 		// faults come after authentication so that fault tests still prove the signature
 		// path
@@ -80,23 +84,20 @@ class MpuApiController {
 
 	@ExceptionHandler(ApiError.class)
 	ResponseEntity<String> vendorError(ApiError error) {
-		ObjectNode body = JsonParams.MAPPER.createObjectNode();
-		body.put("RequestId", requestId());
-		body.put("HostId", "live.aliyuncs.com");
-		body.put("Code", error.code());
-		body.put("Message", error.getMessage());
-		body.put("Recommend", "https://api.aliyun.com/troubleshoot?q=" + error.code());
 		log.debug("Emulator rejected a request: {} {}", error.code(), error.getMessage());
-		return ResponseEntity.status(error.status())
-			.contentType(JSON_UTF8)
-			.body(JsonParams.MAPPER.writeValueAsString(body));
+		return ResponseEntity.status(error.status()).contentType(JSON_UTF8).body(error.vendorBody());
 	}
 
-	private static Map<String, String> firstValues(Map<String, String[]> parameterMap) {
-		// the SDK never repeats a parameter; taking the first value keeps signing
-		// deterministic
+	private static Map<String, String> singleValues(Map<String, String[]> parameterMap) {
+		// only one value could be both signed and used; the SDK never repeats a parameter
 		Map<String, String> params = new LinkedHashMap<>();
-		parameterMap.forEach((name, values) -> params.put(name, (values.length > 0) ? values[0] : ""));
+		parameterMap.forEach((name, values) -> {
+			if (values.length > 1) {
+				throw new ApiError(400, "InvalidParameter", "The parameter \"" + name
+						+ "\" is given more than once (query and form body count together); send each parameter once.");
+			}
+			params.put(name, (values.length > 0) ? values[0] : "");
+		});
 		return params;
 	}
 

@@ -2,6 +2,7 @@ package io.streamrelay.emulator;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.streamrelay.emulator.EmulatedTask.Origin;
 import tools.jackson.databind.node.ObjectNode;
@@ -13,6 +14,10 @@ import tools.jackson.databind.node.ObjectNode;
 final class MpuOperations {
 
 	static final int MAX_CUSTOM_SEI = 4096;
+
+	/** The Actions the emulator knows; any other is refused and never counted. */
+	static final Set<String> ACTIONS = Set.of("StartLiveMPUTask", "UpdateLiveMPUTask", "StopLiveMPUTask",
+			"ListRtcMPUTaskDetail", "SetLiveMpuTaskSei");
 
 	private final EmulatorState state;
 
@@ -50,10 +55,15 @@ final class MpuOperations {
 						TaskParamRules.requiredId(params, "TaskId", TaskParamRules.TASK_ID), action);
 			case "SetLiveMpuTaskSei" -> setSei(action, params);
 			case "ListRtcMPUTaskDetail" -> list(params, body);
-			default -> throw new ApiError(404, "InvalidApi.NotFound",
-					"Specified api is not found, please check your url and method.");
+			default -> throw unknownAction();
 		}
 		return body;
+	}
+
+	/** What the vendor's gateway answers for an Action it does not know. */
+	static ApiError unknownAction() {
+		return new ApiError(404, "InvalidAction.NotFound",
+				"Specified api is not found, please check your url and method.");
 	}
 
 	private void update(String action, Map<String, String> params) {

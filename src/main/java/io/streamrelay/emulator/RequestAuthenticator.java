@@ -19,6 +19,12 @@ final class RequestAuthenticator {
 	private static final List<String> COMMON_PARAMS = List.of("Action", "AccessKeyId", "Signature", "SignatureMethod",
 			"SignatureVersion", "SignatureNonce", "Timestamp", "Version");
 
+	/**
+	 * SDKs send 32 hex digits or a 36-character UUID; a longer nonce would only inflate
+	 * the memory that replay protection keeps for 2 x the skew.
+	 */
+	static final int MAX_NONCE_LENGTH = 64;
+
 	// the SDK sends second precision with a literal Z (docs/aliyun-mpu-api.md §1.1);
 	// fractions are tolerated
 	private static final Pattern TIMESTAMP = Pattern
@@ -43,6 +49,10 @@ final class RequestAuthenticator {
 				throw new ApiError(400, "MissingParameter", "The input parameter \"" + name
 						+ "\" that is mandatory for processing this request is not supplied.");
 			}
+		}
+		if (params.get("SignatureNonce").length() > MAX_NONCE_LENGTH) {
+			throw new ApiError(400, "InvalidParameter", "The specified parameter \"SignatureNonce\" is not valid; "
+					+ "it must be at most " + MAX_NONCE_LENGTH + " characters.");
 		}
 		requireValue(params, "SignatureMethod", "HMAC-SHA1");
 		requireValue(params, "SignatureVersion", "1.0");

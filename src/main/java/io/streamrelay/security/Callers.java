@@ -2,9 +2,12 @@ package io.streamrelay.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
 /**
  * Who is calling: the request attribute an authentication filter sets, or
- * {@value #ANONYMOUS}.
+ * {@value #ANONYMOUS}; and which apps the caller's key covers.
  */
 public final class Callers {
 
@@ -23,6 +26,24 @@ public final class Callers {
 	public static String of(HttpServletRequest request) {
 		Object caller = request.getAttribute(ATTRIBUTE);
 		return (caller instanceof String name && !name.isBlank()) ? name : ANONYMOUS;
+	}
+
+	/**
+	 * Whether the API key that authenticated the current request may act on the app;
+	 * false without one.
+	 */
+	public static boolean mayActOn(String appId) {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication instanceof ApiKeyAuthentication caller && caller.key().mayActOn(appId);
+	}
+
+	/**
+	 * Whether the API key that authenticated the current request is scoped to every app
+	 * ({@code *}); false without one.
+	 */
+	public static boolean mayActOnEveryApp() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication instanceof ApiKeyAuthentication caller && caller.key().apps().contains("*");
 	}
 
 }

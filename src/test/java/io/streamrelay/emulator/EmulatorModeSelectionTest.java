@@ -64,7 +64,7 @@ class EmulatorModeSelectionTest {
 	@Test
 	void propertiesNeverPrintTheSecret() {
 		EmulatorProperties properties = new EmulatorProperties("id", "top-secret", 1, 1, java.time.Duration.ZERO,
-				java.time.Duration.ZERO, java.util.List.of());
+				java.time.Duration.ZERO, java.util.List.of(), false, false);
 
 		assertThat(properties.toString()).doesNotContain("top-secret").contains("id");
 	}

@@ -383,7 +383,9 @@ class EmulatorSdkTest {
 			org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration.class,
 			org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration.class,
 			org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration.class })
-	@Import(EmulatorConfiguration.class)
+	// the control endpoints act on the caller's apps; here every request is an admin on
+	// all of them
+	@Import({ EmulatorConfiguration.class, io.streamrelay.security.EveryAppAdmin.class })
 	static class EmulatorOnly {
 
 	}

@@ -19,9 +19,8 @@ class EmulatorStateTest {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2024-01-01T00:00:00Z"));
 
-	private final EmulatorState state = new EmulatorState(
-			new EmulatorProperties("k", "s", 2, 1, Duration.ofSeconds(10), Duration.ofMinutes(15), List.of()),
-			this.clock);
+	private final EmulatorState state = new EmulatorState(new EmulatorProperties("k", "s", 2, 1, Duration.ofSeconds(10),
+			Duration.ofMinutes(15), List.of(), false, false), this.clock);
 
 	static TaskSpec spec(String appId, String taskId, String mixMode, String... urls) {
 		return new TaskSpec(appId, "ch1", taskId, mixMode, List.of(urls),

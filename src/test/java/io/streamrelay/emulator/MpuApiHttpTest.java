@@ -13,8 +13,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,14 +38,23 @@ class MpuApiHttpTest {
 	@Autowired
 	EmulatorState state;
 
+	@Autowired
+	FaultPlan faults;
+
 	private final HttpClient http = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
 
 	@BeforeEach
+	@AfterEach
 	void reset() {
 		this.state.reset();
+		this.faults.clear();
 	}
 
 	static Map<String, String> signed(String method, String action, Map<String, String> business) {
+		return signed(method, action, business, UUID.randomUUID().toString());
+	}
+
+	static Map<String, String> signed(String method, String action, Map<String, String> business, String nonce) {
 		Map<String, String> params = new LinkedHashMap<>(business);
 		params.put("Action", action);
 		params.put("Format", "JSON");
@@ -50,7 +62,7 @@ class MpuApiHttpTest {
 		params.put("AccessKeyId", "LTAIemulatorKey");
 		params.put("SignatureMethod", "HMAC-SHA1");
 		params.put("SignatureVersion", "1.0");
-		params.put("SignatureNonce", UUID.randomUUID().toString());
+		params.put("SignatureNonce", nonce);
 		params.put("Timestamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
 		params.put("Signature", SignatureV1.sign(method, params, "emulator-secret"));
 		return params;
@@ -69,8 +81,15 @@ class MpuApiHttpTest {
 				HttpResponse.BodyHandlers.ofString());
 	}
 
+	private HttpResponse<String> get(String query) throws Exception {
+		return this.http.send(
+				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/?" + query)).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
 	private HttpResponse<String> postForm(String query, Map<String, String> body) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/?" + query))
+		String target = query.isEmpty() ? "/" : "/?" + query;
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + target))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form(body)))
 			.build(), HttpResponse.BodyHandlers.ofString());
@@ -95,7 +114,7 @@ class MpuApiHttpTest {
 				Map.of("AppId", "app1", "ChannelId", "ch1", "TaskId", "t1", "MixMode", "0", "StreamURL",
 						"rtmp://a/live/s", "SingleSubParams", "{\"UserId\":\"u 1*~\"}"));
 
-		HttpResponse<String> response = postForm("Action=StartLiveMPUTask", params);
+		HttpResponse<String> response = postForm("", params);
 
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		assertThat(this.state.task("app1", "t1")).get()
@@ -114,12 +133,71 @@ class MpuApiHttpTest {
 		assertThat(body.get("Code").stringValue()).isEqualTo("InvalidParam");
 	}
 
-	@Test
-	void unknownActionIsInvalidApiNotFound() throws Exception {
-		HttpResponse<String> response = get(signed("GET", "DescribeLiveStreams", Map.of()));
+	@ParameterizedTest
+	@ValueSource(strings = { "DescribeLiveStreams", "StartLiveMPUTaskX", "x" })
+	void unknownActionIsInvalidActionNotFoundAndNeitherCountedNorFaulted(String action) throws Exception {
+		this.faults.add(new FaultRule(null, FaultRule.Kind.THROTTLING, 1, 0, FaultRule.When.BEFORE));
+
+		HttpResponse<String> response = get(signed("GET", action, Map.of()));
 
 		assertThat(response.statusCode()).isEqualTo(404);
-		assertThat(response.body()).contains("\"Code\":\"InvalidApi.NotFound\"");
+		assertThat(vendorCode(response)).isEqualTo("InvalidAction.NotFound");
+		assertThat(this.state.callCounts()).isEmpty();
+		assertThat(this.faults.rules()).singleElement().extracting(FaultPlan.ActiveFault::remaining).isEqualTo(1);
+	}
+
+	@Test
+	void refusesSignatureNonceLongerThan64CharactersWithoutCountingTheCall() throws Exception {
+		Map<String, String> list = Map.of("AppId", "app1", "PageNo", "1", "PageSize", "10");
+
+		HttpResponse<String> tooLong = get(signed("GET", "ListRtcMPUTaskDetail", list, "n".repeat(65)));
+		HttpResponse<String> longest = get(signed("GET", "ListRtcMPUTaskDetail", list, "n".repeat(64)));
+
+		assertThat(tooLong.statusCode()).isEqualTo(400);
+		assertThat(vendorCode(tooLong)).isEqualTo("InvalidParameter");
+		assertThat(tooLong.body()).contains("SignatureNonce").contains("64");
+		assertThat(longest.statusCode()).as(longest.body()).isEqualTo(200);
+		assertThat(this.state.callCount("ListRtcMPUTaskDetail")).isEqualTo(1);
+	}
+
+	@Test
+	void refusesAParameterRepeatedInTheQueryAndActsOnNothing() throws Exception {
+		startSingleTask("t1");
+		String query = form(signed("GET", "StopLiveMPUTask", Map.of("AppId", "app1", "TaskId", "t1"))) + "&TaskId=t2";
+
+		HttpResponse<String> response = get(query);
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(vendorCode(response)).isEqualTo("InvalidParameter");
+		assertThat(response.body()).contains("TaskId");
+		assertThat(this.state.task("app1", "t1")).get().extracting(EmulatedTask::running).isEqualTo(true);
+		assertThat(this.state.callCount("StopLiveMPUTask")).isZero();
+	}
+
+	@Test
+	void refusesAParameterGivenInBothQueryAndFormBody() throws Exception {
+		Map<String, String> params = signed("POST", "ListRtcMPUTaskDetail",
+				Map.of("AppId", "app1", "PageNo", "1", "PageSize", "10"));
+
+		HttpResponse<String> response = postForm("AppId=app1", params);
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(vendorCode(response)).isEqualTo("InvalidParameter");
+		assertThat(response.body()).contains("AppId");
+		assertThat(this.state.callCount("ListRtcMPUTaskDetail")).isZero();
+	}
+
+	private void startSingleTask(String taskId) throws Exception {
+		HttpResponse<String> started = get(signed("GET", "StartLiveMPUTask",
+				Map.of("AppId", "app1", "ChannelId", "ch1", "TaskId", taskId, "MixMode", "0", "StreamURL",
+						"rtmp://a/live/" + taskId, "SingleSubParams", "{\"UserId\":\"u1\"}")));
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+	}
+
+	static String vendorCode(HttpResponse<String> response) {
+		JsonNode body = JsonParams.MAPPER.readTree(response.body());
+		assertThat(body.propertyNames()).containsExactly("RequestId", "HostId", "Code", "Message", "Recommend");
+		return body.get("Code").stringValue();
 	}
 
 	@Test

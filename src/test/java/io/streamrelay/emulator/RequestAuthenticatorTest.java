@@ -22,10 +22,12 @@ class RequestAuthenticatorTest {
 	private static final Instant NOW = Instant.parse("2024-01-01T00:00:00Z");
 
 	private final EmulatorProperties properties = new EmulatorProperties("LTAIemulatorKey", "emulator-secret", 200, 40,
-			Duration.ofSeconds(10), Duration.ofMinutes(15), List.of());
+			Duration.ofSeconds(10), Duration.ofMinutes(15), List.of(), false, false);
 
-	private final RequestAuthenticator authenticator = new RequestAuthenticator(this.properties,
-			new NonceCache(Duration.ofMinutes(30), 1000), Clock.fixed(NOW, ZoneOffset.UTC));
+	private final NonceCache nonces = new NonceCache(Duration.ofMinutes(30), 1000);
+
+	private final RequestAuthenticator authenticator = new RequestAuthenticator(this.properties, this.nonces,
+			Clock.fixed(NOW, ZoneOffset.UTC));
 
 	private static Map<String, String> unsigned(String timestamp, String nonce) {
 		Map<String, String> params = new HashMap<>();
@@ -128,6 +130,15 @@ class RequestAuthenticatorTest {
 		this.authenticator.authenticate("POST", signed("POST", "2024-01-01T00:00:00Z", "n1"));
 
 		assertRejected(signed("POST", "2024-01-01T00:00:01Z", "n1"), 400, "SignatureNonceUsed");
+	}
+
+	@Test
+	void refusesANonceOverSixtyFourCharactersBeforeRememberingIt() {
+		assertRejected(signed("POST", "2024-01-01T00:00:00Z", "n".repeat(65)), 400, "InvalidParameter");
+		assertThat(this.nonces.size()).isZero();
+
+		this.authenticator.authenticate("POST", signed("POST", "2024-01-01T00:00:00Z", "n".repeat(64)));
+		assertThat(this.nonces.size()).isOne();
 	}
 
 	private void assertRejected(Map<String, String> params, int status, String code) {

@@ -40,7 +40,7 @@ class StoredSpecRowsTests {
 
 	private final RelayTask task = new RelayTask("app1", "t1", StoredSpecSamples.single(),
 			StoredSpecSamples.mixedFull(), RelayTaskState.UPDATING, TaskOrigin.API, 3,
-			RelayTaskFixtures.CLOCK.instant(), RelayTaskFixtures.CLOCK.instant(), null);
+			RelayTaskFixtures.CLOCK.instant(), RelayTaskFixtures.CLOCK.instant(), null, false);
 
 	@Autowired
 	StoredSpecRowsTests(RelayTasks tasks, JdbcClient jdbc) {
