@@ -140,6 +140,16 @@ class ArchitectureTest {
 	}
 
 	@Test
+	void redactionIsALeafThatEveryLayerMayUse() {
+		classes().that()
+			.resideInAPackage("io.streamrelay.redaction..")
+			.should()
+			.onlyDependOnClassesThat()
+			.resideInAnyPackage("java..", "io.streamrelay.redaction..")
+			.check(main);
+	}
+
+	@Test
 	void mpuTaskIdFunctionIsPure() {
 		classes().that()
 			.haveSimpleName("MpuTaskIds")

@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
+import io.streamrelay.redaction.Redaction;
+
 /**
  * Relay settings of one RTC application, as configured in the ARTC console's Stream Relay
  * page. Holds URL-signing keys: {@link #toString()} hides them.
@@ -61,8 +63,8 @@ public record AppSettings(
 	@Override
 	public String toString() {
 		return "AppSettings[streamingDomain=" + streamingDomain + ", ingestDomain=" + ingestDomain + ", appName="
-				+ appName + ", sei=" + sei + ", pushAuthKey=" + (pushAuthKey == null ? "unset" : "****")
-				+ ", playAuthKey=" + (playAuthKey == null ? "unset" : "****") + ", rts2Enabled=" + rts2Enabled
+				+ appName + ", sei=" + sei + ", pushAuthKey=" + (pushAuthKey == null ? "unset" : Redaction.MARKER)
+				+ ", playAuthKey=" + (playAuthKey == null ? "unset" : Redaction.MARKER) + ", rts2Enabled=" + rts2Enabled
 				+ ", playbackScheme=" + playbackScheme + ", allowedDestinationHosts=" + allowedDestinationHosts
 				+ ", allowedImageHosts=" + allowedImageHosts + "]";
 	}

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 
+import io.streamrelay.redaction.Redaction;
 import io.streamrelay.relaytask.spec.RelayApps;
 import io.streamrelay.relaytask.spec.RelaySpec;
 import io.streamrelay.relaytask.spec.SeiSettings;
@@ -14,8 +15,6 @@ import io.streamrelay.relaytask.spec.Violation;
  * redaction.
  */
 public final class ConfiguredApp implements RelayApps.RelayApp {
-
-	private static final String HIDDEN = "****";
 
 	private final String appId;
 
@@ -118,50 +117,15 @@ public final class ConfiguredApp implements RelayApps.RelayApp {
 	 * are public playback names).
 	 */
 	public String redact(String destination) {
-		URI uri = parse(destination);
-		if (uri == null || uri.getScheme() == null || uri.getHost() == null) {
-			return "rtmp://" + HIDDEN;
-		}
-		StringBuilder out = new StringBuilder(uri.getScheme()).append("://").append(uri.getHost());
-		if (uri.getPort() != -1) {
-			out.append(':').append(uri.getPort());
-		}
-		String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-		out.append(uri.getHost().equalsIgnoreCase(settings.ingestDomain()) ? path : hideStreamKey(path));
-		if (uri.getRawQuery() != null) {
-			out.append('?').append(hideQueryValues(uri.getRawQuery()));
-		}
-		return out.toString();
+		return Redaction.url(destination, settings.ingestDomain()::equalsIgnoreCase);
 	}
 
 	/**
 	 * An image URL with its query values hidden (signing tokens such as auth_key or OSS
-	 * signatures).
+	 * signatures); its path names a file, not a key.
 	 */
 	public static String redactImage(String url) {
-		int query = url.indexOf('?');
-		return query < 0 ? url : url.substring(0, query + 1) + hideQueryValues(url.substring(query + 1));
-	}
-
-	private static String hideQueryValues(String rawQuery) {
-		StringBuilder out = new StringBuilder();
-		String[] pairs = rawQuery.split("&", -1);
-		for (int i = 0; i < pairs.length; i++) {
-			int eq = pairs[i].indexOf('=');
-			// a bare item (no '=') is a value in itself, often a token: hide it whole
-			out.append(i == 0 ? "" : "&").append(eq < 0 ? HIDDEN : pairs[i].substring(0, eq + 1) + HIDDEN);
-		}
-		return out.toString();
-	}
-
-	/**
-	 * Hides the last non-empty path segment (the stream key), even when it is the only
-	 * one or ends in '/'.
-	 */
-	private static String hideStreamKey(String path) {
-		String trimmed = path.replaceAll("/+$", "");
-		int cut = trimmed.lastIndexOf('/');
-		return (cut < 0) ? path : trimmed.substring(0, cut + 1) + HIDDEN;
+		return Redaction.url(url, (host) -> true);
 	}
 
 	String streamName(String channelId, String anchorUserId) {

@@ -7,6 +7,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import io.streamrelay.redaction.Redaction;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -45,10 +47,11 @@ record EmulatorProperties(@DefaultValue("LTAIemulatorKey") @NotBlank String acce
 
 	@Override
 	public String toString() {
-		return "EmulatorProperties[accessKeyId=" + this.accessKeyId + ", accessKeySecret=******, singleQuota="
-				+ this.singleQuota + ", mixedQuota=" + this.mixedQuota + ", streamUrlCooldown=" + this.streamUrlCooldown
-				+ ", timestampSkew=" + this.timestampSkew + ", faults=" + this.faults + ", allowRemoteCallers="
-				+ this.allowRemoteCallers + ", listIncludesStopped=" + this.listIncludesStopped + "]";
+		return "EmulatorProperties[accessKeyId=" + this.accessKeyId + ", accessKeySecret=" + Redaction.MARKER
+				+ ", singleQuota=" + this.singleQuota + ", mixedQuota=" + this.mixedQuota + ", streamUrlCooldown="
+				+ this.streamUrlCooldown + ", timestampSkew=" + this.timestampSkew + ", faults=" + this.faults
+				+ ", allowRemoteCallers=" + this.allowRemoteCallers + ", listIncludesStopped="
+				+ this.listIncludesStopped + "]";
 	}
 
 }

@@ -1,6 +1,6 @@
 package io.streamrelay.emulator;
 
-import io.streamrelay.logging.LogRedaction;
+import io.streamrelay.redaction.Redaction;
 
 import java.util.List;
 import java.util.Map;
@@ -54,9 +54,8 @@ final class TaskJson {
 		view.put("origin", task.origin().name());
 		// an operator view, not the vendor protocol: stream keys and auth tokens stay
 		// hidden here
-		view.set("streamUrls",
-				JsonParams.MAPPER.valueToTree(task.streamUrls().stream().map(LogRedaction::scrub).toList()));
-		view.set("params", JsonParams.MAPPER.readTree(LogRedaction.scrub(vendorItem(task).toString())));
+		view.set("streamUrls", JsonParams.MAPPER.valueToTree(task.streamUrls().stream().map(Redaction::text).toList()));
+		view.set("params", JsonParams.MAPPER.readTree(Redaction.text(vendorItem(task).toString())));
 		view.put("lastCustomSei", task.lastCustomSei());
 		view.set("callCounts", JsonParams.MAPPER.valueToTree(new TreeMap<>(task.callCounts())));
 		view.put("updatedAt", task.updatedAt().toString());

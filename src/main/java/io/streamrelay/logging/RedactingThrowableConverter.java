@@ -1,6 +1,7 @@
 package io.streamrelay.logging;
 
 import ch.qos.logback.classic.spi.IThrowableProxy;
+import io.streamrelay.redaction.Redaction;
 import org.springframework.boot.logging.logback.ExtendedWhitespaceThrowableProxyConverter;
 
 /**
@@ -11,7 +12,7 @@ public class RedactingThrowableConverter extends ExtendedWhitespaceThrowableProx
 
 	@Override
 	protected String throwableProxyToString(IThrowableProxy proxy) {
-		return LogRedaction.scrub(super.throwableProxyToString(proxy));
+		return Redaction.text(super.throwableProxyToString(proxy));
 	}
 
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import io.streamrelay.redaction.Redaction;
+
 /**
  * The vendor's cross-field rules for a relay spec (per-field ranges and charsets are
  * checked at the edge). See docs/aliyun-mpu-api.md for the source of each rule.
@@ -135,17 +137,17 @@ public final class RelaySpecRules {
 			if (!seen.add(url)) {
 				violations.add(new Violation("destinations[" + i + "]", "duplicates an earlier destination"));
 			}
-			if (url.contains("****")) {
-				violations.add(new Violation("destinations[" + i + "]",
-						"looks redacted (contains ****): send the real URL or omit destinations to keep them"));
+			if (Redaction.isRedacted(url)) {
+				violations.add(new Violation("destinations[" + i + "]", "looks redacted (contains " + Redaction.MARKER
+						+ "): send the real URL or omit destinations to keep them"));
 			}
 		}
 	}
 
 	private static void notRedacted(String field, String url, List<Violation> violations) {
-		if (url != null && url.contains("****")) {
-			violations.add(new Violation(field,
-					"looks redacted (contains ****): send the real URL or leave the field out of the patch"));
+		if (Redaction.isRedacted(url)) {
+			violations.add(new Violation(field, "looks redacted (contains " + Redaction.MARKER
+					+ "): send the real URL or leave the field out of the patch"));
 		}
 	}
 

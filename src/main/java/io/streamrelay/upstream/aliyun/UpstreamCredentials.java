@@ -1,5 +1,7 @@
 package io.streamrelay.upstream.aliyun;
 
+import io.streamrelay.redaction.Redaction;
+
 import org.springframework.core.env.Environment;
 
 /**
@@ -46,7 +48,7 @@ record UpstreamCredentials(String accessKeyId, String accessKeySecret) {
 
 	@Override
 	public String toString() {
-		return "UpstreamCredentials[accessKeyId=" + accessKeyId + ", accessKeySecret=[hidden]]";
+		return "UpstreamCredentials[accessKeyId=" + accessKeyId + ", accessKeySecret=" + Redaction.MARKER + "]";
 	}
 
 }

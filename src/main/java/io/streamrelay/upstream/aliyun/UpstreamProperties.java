@@ -5,6 +5,8 @@ import java.time.Duration;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import io.streamrelay.redaction.Redaction;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.validation.annotation.Validated;
@@ -79,7 +81,7 @@ public record UpstreamProperties(@NotNull Mode mode, @NotBlank String endpoint, 
 	public String toString() {
 		return "UpstreamProperties[mode=" + mode + ", endpoint=" + endpoint + ", regionId=" + regionId + ", protocol="
 				+ protocol + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", accessKeyId="
-				+ accessKeyId + ", accessKeySecret=" + (accessKeySecret == null ? "unset" : "[hidden]")
+				+ accessKeyId + ", accessKeySecret=" + (accessKeySecret == null ? "unset" : Redaction.MARKER)
 				+ ", listKeepsStopped=" + listKeepsStopped + "]";
 	}
 
