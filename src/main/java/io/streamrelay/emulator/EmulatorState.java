@@ -144,8 +144,8 @@ public final class EmulatorState {
 			// InvalidParam (§2.9)
 			throw ApiError.invalidParam("The task " + spec.taskId() + " already exists.");
 		}
-		checkQuota(spec, key);
-		checkStreamUrls(spec, key);
+		StartRules.checkQuota(this.tasks, this.properties, spec, key);
+		StartRules.checkStreamUrls(this.tasks, this.properties, this.clock.instant(), spec, key);
 		return save(key, spec, origin, null, Map.of(action, 1L));
 	}
 
@@ -158,8 +158,8 @@ public final class EmulatorState {
 		TaskKey key = new TaskKey(appId, taskId);
 		EmulatedTask current = running(key);
 		TaskSpec spec = merge.apply(current);
-		checkQuota(spec, key);
-		checkStreamUrls(spec, key);
+		StartRules.checkQuota(this.tasks, this.properties, spec, key);
+		StartRules.checkStreamUrls(this.tasks, this.properties, this.clock.instant(), spec, key);
 		return save(key, spec, current.origin(), current.lastCustomSei(), increment(current, action));
 	}
 
@@ -222,49 +222,13 @@ public final class EmulatorState {
 		return task;
 	}
 
-	private void checkQuota(TaskSpec spec, TaskKey self) {
-		boolean mixed = "1".equals(spec.mixMode());
-		long running = this.tasks.entrySet()
-			.stream()
-			.filter((entry) -> !entry.getKey().equals(self) && entry.getValue().running())
-			.filter((entry) -> entry.getValue().appId().equals(spec.appId()) && entry.getValue().mixed() == mixed)
-			.count();
-		int quota = mixed ? this.properties.mixedQuota() : this.properties.singleQuota();
-		if (running >= quota) {
-			// unconfirmed: the vendor's code string for an exhausted task quota is not
-			// documented (§2.9)
-			throw new ApiError(400, "QuotaExceeded", "The AppId " + spec.appId() + " already runs " + running + " "
-					+ (mixed ? "mixed" : "single-stream") + " tasks, the quota is " + quota + ".");
-		}
-	}
-
-	private void checkStreamUrls(TaskSpec spec, TaskKey self) {
-		Instant cooldownStart = this.clock.instant().minus(this.properties.streamUrlCooldown());
-		for (Map.Entry<TaskKey, EmulatedTask> entry : this.tasks.entrySet()) {
-			EmulatedTask other = entry.getValue();
-			boolean blocking = other.running() ? !entry.getKey().equals(self)
-					: other.stoppedAt().isAfter(cooldownStart);
-			if (!blocking) {
-				continue;
-			}
-			for (String url : spec.streamUrls()) {
-				if (other.streamUrls().contains(url)) {
-					throw ApiError.invalidParam("The stream URL " + url + " is "
-							+ (other.running() ? "used by the running task " + other.taskId()
-									: "cooling down after task " + other.taskId() + " stopped")
-							+ ".");
-				}
-			}
-		}
-	}
-
 	private static Map<String, Long> increment(EmulatedTask task, String action) {
 		Map<String, Long> counts = new HashMap<>(task.callCounts());
 		counts.merge(action, 1L, Long::sum);
 		return counts;
 	}
 
-	private record TaskKey(String appId, String taskId) {
+	record TaskKey(String appId, String taskId) {
 	}
 
 }
