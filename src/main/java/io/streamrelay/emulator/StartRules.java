@@ -7,7 +7,8 @@ import io.streamrelay.emulator.EmulatorState.TaskKey;
 
 /**
  * The vendor's rules for a task that starts or changes: the per-AppId task quota and the
- * stream URL that another task uses or that is cooling down (docs/aliyun-mpu-api.md §2.9).
+ * stream URL that another task uses or that is cooling down (docs/aliyun-mpu-api.md
+ * §2.9).
  */
 final class StartRules {
 
