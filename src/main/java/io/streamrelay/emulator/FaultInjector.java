@@ -31,8 +31,8 @@ final class FaultInjector {
 	 * (dropped connection)
 	 */
 	static ResponseEntity<String> inject(FaultRule fault, Supplier<ResponseEntity<String>> operation,
-			HttpServletResponse response) throws IOException {
-		sleep(fault.latencyMs());
+			HttpServletResponse response, FaultPacing pacing) throws IOException {
+		delay(fault, pacing);
 		if (fault.kind() == FaultRule.Kind.LATENCY) {
 			return operation.get();
 		}
@@ -76,12 +76,12 @@ final class FaultInjector {
 		return null;
 	}
 
-	private static void sleep(long millis) {
-		if (millis <= 0) {
+	private static void delay(FaultRule fault, FaultPacing pacing) {
+		if (fault.latencyMs() <= 0) {
 			return;
 		}
 		try {
-			Thread.sleep(millis);
+			pacing.delay(fault);
 		}
 		catch (InterruptedException ex) {
 			// shutting down: answer now rather than hold the thread

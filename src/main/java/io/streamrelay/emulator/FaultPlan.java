@@ -2,6 +2,7 @@ package io.streamrelay.emulator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,8 @@ public final class FaultPlan {
 	private final List<Entry> entries = new ArrayList<>();
 
 	private long lastId;
+
+	private volatile FaultPacing pacing = FaultPacing.SLEEP;
 
 	FaultPlan(List<FaultRule> presets) {
 		presets.forEach(this::add);
@@ -27,6 +30,18 @@ public final class FaultPlan {
 
 	public synchronized void clear() {
 		this.entries.clear();
+	}
+
+	/**
+	 * Replaces how latencies are waited out ({@link FaultPacing#SLEEP} by default); a
+	 * seam for tests, which hold requests with it instead of sleeping.
+	 */
+	public void pace(FaultPacing pacing) {
+		this.pacing = Objects.requireNonNull(pacing, "pacing");
+	}
+
+	FaultPacing pacing() {
+		return this.pacing;
 	}
 
 	/** The rules that still apply, in matching order, with their remaining counts. */

@@ -67,7 +67,13 @@ class MpuApiController {
 				return execute(action, params);
 			}
 			log.info("Injecting fault {} into {}", fault, action);
-			return FaultInjector.inject(fault, () -> execute(action, params), response);
+			FaultPacing pacing = this.faults.pacing();
+			try {
+				return FaultInjector.inject(fault, () -> execute(action, params), response, pacing);
+			}
+			finally {
+				pacing.settled(fault);
+			}
 		}
 		finally {
 			this.state.requestEnded();

@@ -4,6 +4,10 @@ import static io.streamrelay.emulator.EmulatorSdkTest.singleStart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
 import com.aliyuncs.AcsRequest;
 import com.aliyuncs.AcsResponse;
 import com.aliyuncs.DefaultAcsClient;
@@ -54,16 +58,22 @@ class EmulatorFaultsSdkTest {
 
 	private DefaultAcsClient client;
 
+	// latency faults hold their request until the test releases it, instead of sleeping
+	private final HeldRequests held = new HeldRequests();
+
 	@BeforeEach
 	void setUp() {
 		this.state.reset();
 		this.faults.clear();
+		this.faults.pace(this.held);
 		this.client = new DefaultAcsClient(
 				DefaultProfile.getProfile("cn-shanghai", "LTAIemulatorKey", "emulator-secret"));
 	}
 
 	@AfterEach
 	void tearDown() {
+		this.held.release();
+		this.faults.pace(FaultPacing.SLEEP);
 		this.faults.clear();
 		this.client.shutdown();
 	}
@@ -104,23 +114,42 @@ class EmulatorFaultsSdkTest {
 		var start = singleStart("app1", "t1", URL);
 		start.setSysReadTimeout(300);
 
+		// the emulator holds the request until released, so the client's read timeout
+		// is the only thing that can end the call
 		assertThatThrownBy(() -> call(start)).isInstanceOfSatisfying(ClientException.class,
 				(ex) -> assertThat(ex.getErrCode()).isEqualTo("SDK.ReadTimeout"));
-		// LATENCY answers normally once it has slept, so the vendor did act: the outcome
+		assertThat(this.state.task("app1", "t1")).as("the vendor has not acted yet").isEmpty();
+		this.held.release();
+		this.held.awaitSettled(1);
+
+		// LATENCY answers normally once it has waited, so the vendor did act: the outcome
 		// was unknown to the client
-		Thread.sleep(1_500);
 		assertThat(this.state.runningTasks("app1")).extracting(EmulatedTask::taskId).containsExactly("t1");
+		assertThat(this.held.latencies()).containsExactly(1_000L);
 	}
 
 	@Test
-	void latencyWithinTheReadTimeoutOnlySlowsTheAnswer() throws ClientException {
+	void latencyWithinTheReadTimeoutOnlySlowsTheAnswer() throws Exception {
 		this.faults.add(new FaultRule(START, Kind.LATENCY, 1, 400, When.BEFORE));
-		long started = System.nanoTime();
+		var start = singleStart("app1", "t1", URL);
+		start.setSysReadTimeout(60_000);
 
-		StartLiveMPUTaskResponse response = call(singleStart("app1", "t1", URL));
+		CompletableFuture<StartLiveMPUTaskResponse> answer = CompletableFuture.supplyAsync(() -> {
+			try {
+				return call(start);
+			}
+			catch (ClientException ex) {
+				throw new CompletionException(ex);
+			}
+		});
+		this.held.awaitArrivals(1);
+		assertThat(answer).as("no answer while the latency lasts").isNotDone();
+		assertThat(this.held.latencies()).containsExactly(400L);
+		this.held.release();
 
+		StartLiveMPUTaskResponse response = answer.get(30, TimeUnit.SECONDS);
 		assertThat(response.getRequestId()).isNotBlank();
-		assertThat(System.nanoTime() - started).isGreaterThanOrEqualTo(400_000_000L);
+		assertThat(this.state.runningTasks("app1")).extracting(EmulatedTask::taskId).containsExactly("t1");
 	}
 
 	@Test

@@ -122,6 +122,17 @@ class FaultPlanTest {
 		assertThat(this.plan.rules()).isEmpty();
 	}
 
+	@Test
+	void latenciesAreSleptUnlessATestPacesThem() {
+		assertThat(this.plan.pacing()).isSameAs(FaultPacing.SLEEP);
+		HeldRequests held = new HeldRequests();
+
+		this.plan.pace(held);
+
+		assertThat(this.plan.pacing()).isSameAs(held);
+		assertThatThrownBy(() -> this.plan.pace(null)).isInstanceOf(NullPointerException.class);
+	}
+
 	@ParameterizedTest
 	@CsvSource(nullValues = "null",
 			value = { "Nope, LATENCY, 1, 0, action", "null, null, 1, 0, kind", "null, LATENCY, 0, 0, count",

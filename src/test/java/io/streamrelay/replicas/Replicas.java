@@ -35,6 +35,9 @@ public final class Replicas implements AutoCloseable {
 			properties.add("streamrelay.emulator.stream-url-cooldown=0s");
 			properties.add("streamrelay.reconciler.enabled=false");
 			properties.add("streamrelay.reconciler.grace=0s");
+			// racing writers retry a conflict at once; the per-key rate limit has its own
+			// test
+			properties.add("streamrelay.security.requests-per-second-per-key=100000");
 			properties.addAll(io.streamrelay.security.TestKeys.ADMIN_PROPERTIES);
 			if (i > 0) {
 				properties.add("streamrelay.upstream.mode=aliyun");

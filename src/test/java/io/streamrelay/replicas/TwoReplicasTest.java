@@ -3,8 +3,18 @@ package io.streamrelay.replicas;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.streamrelay.emulator.EmulatorState;
+import io.streamrelay.emulator.FaultPacing;
+import io.streamrelay.emulator.FaultPlan;
+import io.streamrelay.emulator.FaultRule;
+import io.streamrelay.emulator.HeldRequests;
+import io.streamrelay.relaytask.scheduling.ReconcilerJob;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,16 +92,18 @@ abstract class TwoReplicasTest {
 		assertThat(started.status()).as(started.body()).isEqualTo(201);
 		long updatesBefore = emulator().callCount("UpdateLiveMPUTask");
 		int writers = 8;
+		// a 409 means another writer's update is in flight; the API offers no signal for
+		// its end, so a writer retries at once, bounded by a generous deadline
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
 		List<Integer> attempts = concurrently(writers, (i) -> {
 			String patch = "{'sei':{'passThrough':{'intervalMs':1000,'content':'writer-" + i + "'}}}";
-			for (int attempt = 1; attempt <= 200; attempt++) {
+			for (int attempt = 1; System.nanoTime() < deadline; attempt++) {
 				Replicas.Reply reply = send(i % 2, "PATCH", TASKS + "/race-update", "application/merge-patch+json",
 						patch);
 				if (reply.status() == 200) {
 					return attempt;
 				}
 				assertThat(reply.status()).as(reply.body()).isEqualTo(409);
-				sleep(5 + (i * 3) % 17);
 			}
 			throw new AssertionError("writer " + i + " never got its update in");
 		});
@@ -127,24 +139,23 @@ abstract class TwoReplicasTest {
 					"{'taskId':'rec-" + i + "','channelId':'rec','mode':'single','single':{'userId':'u" + i + "'}}")
 				.status()).isEqualTo(201);
 		}
-		io.streamrelay.emulator.FaultPlan faults = this.replicas.context(0)
-			.getBean(io.streamrelay.emulator.FaultPlan.class);
-		// every ListRtcMPUTaskDetail takes 300 ms, so a run lasts at least 0.9 s: both
-		// replicas try during it
-		faults.add(new io.streamrelay.emulator.FaultRule("ListRtcMPUTaskDetail",
-				io.streamrelay.emulator.FaultRule.Kind.LATENCY, -1, 300,
-				io.streamrelay.emulator.FaultRule.When.BEFORE));
+		FaultPlan faults = this.replicas.context(0).getBean(FaultPlan.class);
+		// every run asks the vendor about its active tasks; each round holds the first of
+		// those calls until the other replica has tried, so both runs overlap by
+		// construction, not by a delay
+		faults.add(new FaultRule("ListRtcMPUTaskDetail", FaultRule.Kind.LATENCY, FaultRule.UNTIL_CLEARED, 1,
+				FaultRule.When.BEFORE));
+		ReconcilerJob[] jobs = { this.replicas.context(0).getBean(ReconcilerJob.class),
+				this.replicas.context(1).getBean(ReconcilerJob.class) };
+		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
-			io.streamrelay.relaytask.scheduling.ReconcilerJob[] jobs = {
-					this.replicas.context(0).getBean(io.streamrelay.relaytask.scheduling.ReconcilerJob.class),
-					this.replicas.context(1).getBean(io.streamrelay.relaytask.scheduling.ReconcilerJob.class) };
 			long skippedBefore = jobs[0].skipped() + jobs[1].skipped();
 			long runsBefore = jobs[0].runs() + jobs[1].runs();
 			int rounds = 4;
 			int ran = 0;
 			int skipped = 0;
 			for (int round = 0; round < rounds; round++) {
-				List<Boolean> executed = concurrently(2, (i) -> jobs[i].runOnce() != null);
+				List<Boolean> executed = roundOnBothReplicas(jobs, faults, pool);
 				assertThat(executed).as("round " + round).containsExactlyInAnyOrder(true, false);
 				ran += executed.stream().filter((b) -> b).count();
 				skipped += executed.stream().filter((b) -> !b).count();
@@ -159,16 +170,42 @@ abstract class TwoReplicasTest {
 			assertThat(jobs[0].runs() + jobs[1].runs() - runsBefore).isEqualTo(rounds);
 		}
 		finally {
+			pool.shutdownNow();
+			faults.pace(FaultPacing.SLEEP);
 			faults.clear();
 		}
 	}
 
-	static void sleep(long millis) {
+	/**
+	 * Starts a run on both replicas; the one that gets the lock is held in its first
+	 * vendor call until the other has returned. Whether each executed, in replica order.
+	 */
+	private static List<Boolean> roundOnBothReplicas(ReconcilerJob[] jobs, FaultPlan faults, ExecutorService pool)
+			throws Exception {
+		HeldRequests held = new HeldRequests();
+		faults.pace(held);
 		try {
-			Thread.sleep(millis);
+			List<CompletableFuture<Boolean>> runs = List.of(
+					CompletableFuture.supplyAsync(() -> jobs[0].runOnce() != null, pool),
+					CompletableFuture.supplyAsync(() -> jobs[1].runOnce() != null, pool));
+			held.awaitArrivals(1);
+			// the lock holder cannot return while held: whoever returns first tried while
+			// the lock was taken
+			Object first;
+			try {
+				first = CompletableFuture.anyOf(runs.get(0), runs.get(1)).get(30, TimeUnit.SECONDS);
+			}
+			catch (TimeoutException ex) {
+				throw new AssertionError("neither replica returned while one held the lock; vendor calls held: "
+						+ held.latencies().size(), ex);
+			}
+			assertThat(first).as("the replica that returned first skipped").isEqualTo(false);
+			assertThat(held.latencies()).as("only the lock holder reached the vendor").hasSize(1);
+			held.release();
+			return List.of(runs.get(0).get(30, TimeUnit.SECONDS), runs.get(1).get(30, TimeUnit.SECONDS));
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		finally {
+			held.release();
 		}
 	}
 

@@ -8,9 +8,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,8 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A key that sends more requests per second than allowed gets 429 with Retry-After; other
- * keys are unaffected.
+ * A key that sends more requests per second than allowed gets 429 with Retry-After until
+ * the next second; other keys are unaffected.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
 		"spring.datasource.url=jdbc:h2:mem:rate-limit;DB_CLOSE_DELAY=-1", "streamrelay.reconciler.enabled=false",
@@ -31,8 +37,14 @@ class PerKeyRateLimitTest {
 
 	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+	// the name under which the filter keeps the development key's limiter
+	static final String LIMITER = "api-key-" + DevelopmentKey.NAME;
+
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	RateLimiterRegistry limiters;
 
 	HttpResponse<String> get(String authorization) throws Exception {
 		return this.http
@@ -42,23 +54,45 @@ class PerKeyRateLimitTest {
 	}
 
 	@Test
-	void answers429WithRetryAfterOnceAKeySpendsItsBudget() throws Exception {
-		Thread.sleep(1100); // a fresh budget, whatever ran before
-		List<HttpResponse<String>> responses = new ArrayList<>();
-		for (int i = 0; i < 10; i++) {
-			responses.add(get(TestKeys.BEARER_DEVELOPMENT));
+	void answers429WithRetryAfterOnceAKeySpendsItsBudgetUntilTheNextSecond() throws Exception {
+		// the filter makes the key's limiter on its first request, from the configuration
+		assertThat(get(TestKeys.BEARER_DEVELOPMENT).statusCode()).isEqualTo(200);
+		RateLimiter made = this.limiters.find(LIMITER).orElseThrow();
+		RateLimiterConfig config = made.getRateLimiterConfig();
+		assertThat(made).isInstanceOf(AtomicRateLimiter.class);
+		assertThat(config.getLimitForPeriod()).isEqualTo(3);
+		assertThat(config.getLimitRefreshPeriod()).isEqualTo(Duration.ofSeconds(1));
+		assertThat(config.getTimeoutDuration()).isZero();
+		// the same limiter on a clock the test moves: no second can turn during the burst
+		AtomicLong nanos = new AtomicLong();
+		this.limiters.replace(LIMITER, new AtomicRateLimiter(LIMITER, config, nanos::get));
+		try {
+			List<HttpResponse<String>> responses = new ArrayList<>();
+			for (int i = 0; i < 10; i++) {
+				responses.add(get(TestKeys.BEARER_DEVELOPMENT));
+			}
+			assertThat(responses).extracting(HttpResponse::statusCode)
+				.containsExactly(200, 200, 200, 429, 429, 429, 429, 429, 429, 429);
+			HttpResponse<String> limited = responses.get(3);
+			assertThat(limited.headers().firstValue("Retry-After")).hasValue("1");
+			assertThat(limited.headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+			assertThat(limited.body()).contains("https://streamrelay.io/problems/too-many-requests");
+			assertThat(get(TestKeys.BEARER_ADMIN).statusCode()).as("another key is unaffected").isEqualTo(200);
+
+			nanos.set(Duration.ofSeconds(1).toNanos() - 1);
+			assertThat(get(TestKeys.BEARER_DEVELOPMENT).statusCode()).as("still the same second").isEqualTo(429);
+			nanos.set(Duration.ofSeconds(1).toNanos());
+			assertThat(List.of(get(TestKeys.BEARER_DEVELOPMENT).statusCode(),
+					get(TestKeys.BEARER_DEVELOPMENT).statusCode(), get(TestKeys.BEARER_DEVELOPMENT).statusCode(),
+					get(TestKeys.BEARER_DEVELOPMENT).statusCode()))
+				.as("the budget refills to the limit, not beyond")
+				.containsExactly(200, 200, 200, 429);
 		}
-		long ok = responses.stream().filter((r) -> r.statusCode() == 200).count();
-		List<HttpResponse<String>> limited = responses.stream().filter((r) -> r.statusCode() == 429).toList();
-		assertThat(ok).isBetween(3L, 6L);
-		assertThat(limited).isNotEmpty();
-		assertThat(get(TestKeys.BEARER_ADMIN).statusCode()).as("another key is unaffected").isEqualTo(200);
-		assertThat(limited.get(0).headers().firstValue("Retry-After")).hasValue("1");
-		assertThat(limited.get(0).headers().firstValue("Content-Type"))
-			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		assertThat(limited.get(0).body()).contains("https://streamrelay.io/problems/too-many-requests");
-		Thread.sleep(1100);
-		assertThat(get(TestKeys.BEARER_DEVELOPMENT).statusCode()).as("the budget refills").isEqualTo(200);
+		finally {
+			// other tests get a limiter on the real clock again
+			this.limiters.remove(LIMITER);
+		}
 	}
 
 	@Test
