@@ -102,6 +102,25 @@ class JdbcRelayTasks implements RelayTasks {
 	}
 
 	@Override
+	public boolean appendIfUnchanged(RelayTaskEvent event, long version) {
+		Boolean appended = this.transaction.execute((status) -> {
+			// the row lock keeps a concurrent write of the task out until the event is in
+			List<Long> current = this.jdbc
+				.sql("select version from relay_task where app_id = :appId and task_id = :taskId for update")
+				.param("appId", event.appId())
+				.param("taskId", event.taskId())
+				.query(Long.class)
+				.list();
+			if (current.size() != 1 || current.get(0) != version) {
+				return false;
+			}
+			insertEvent(event);
+			return true;
+		});
+		return Boolean.TRUE.equals(appended);
+	}
+
+	@Override
 	public Optional<RelayTask> find(String appId, String taskId) {
 		return this.jdbc.sql(SELECT_TASKS + " and task_id = :taskId")
 			.param("appId", appId)

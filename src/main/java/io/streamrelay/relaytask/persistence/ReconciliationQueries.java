@@ -66,7 +66,7 @@ final class ReconciliationQueries {
 		}
 		// the longest waiting first: a deferred task waits from its next attempt on
 		return this.jdbc
-			.sql("select app_id, task_id, reconcile_attempts from relay_task where state in (:states)"
+			.sql("select app_id, task_id, version, reconcile_attempts from relay_task where state in (:states)"
 					+ " and updated_at < :before" + DUE
 					+ " order by coalesce(next_reconcile_at, updated_at), app_id, task_id limit :limit")
 			.param("states", names(states))
@@ -82,8 +82,8 @@ final class ReconciliationQueries {
 			return List.of();
 		}
 		Map<String, Object> params = new LinkedHashMap<>();
-		String sql = "select app_id, task_id, reconcile_attempts from relay_task where state in (:states)" + DUE
-				+ keyset(after, params) + " order by app_id, task_id limit :limit";
+		String sql = "select app_id, task_id, version, reconcile_attempts from relay_task where state in (:states)"
+				+ DUE + keyset(after, params) + " order by app_id, task_id limit :limit";
 		params.put("states", names(states));
 		params.put("now", RelayTaskRows.timestamp(now));
 		params.put("limit", limit);
@@ -116,7 +116,7 @@ final class ReconciliationQueries {
 	}
 
 	private static Candidate candidate(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
-		return new Candidate(new TaskKey(rs.getString("app_id"), rs.getString("task_id")),
+		return new Candidate(new TaskKey(rs.getString("app_id"), rs.getString("task_id")), rs.getLong("version"),
 				rs.getInt("reconcile_attempts"));
 	}
 

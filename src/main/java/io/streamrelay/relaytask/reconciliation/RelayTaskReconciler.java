@@ -117,8 +117,9 @@ public final class RelayTaskReconciler {
 			loaded = this.tasks.find(key.appId(), key.taskId());
 		}
 		catch (RuntimeException ex) {
-			// an unreadable row must not stop the others; it is looked at again later
+			// an unreadable row must not stop the others, nor be picked first for ever
 			log.warn("Could not load relay task {}/{} for reconciliation", key.appId(), key.taskId(), ex);
+			defer(key, candidate.version(), candidate.attempts() + 1);
 			return Result.UNRESOLVED;
 		}
 		if (loaded.isEmpty() || loaded.get().updatedAt().isAfter(cutoff)) {
@@ -126,23 +127,30 @@ public final class RelayTaskReconciler {
 			// be listed yet): not examined
 			return null;
 		}
-		RelayTask task = loaded.get();
-		Result result = this.resolution.resolve(task);
+		Result result = this.resolution.resolve(loaded.get());
 		if (result == Result.UNRESOLVED) {
-			defer(task, candidate.attempts() + 1);
+			// the resolution may have written the task (claim and release): defer the
+			// version it left
+			defer(key, -1, candidate.attempts() + 1);
 		}
 		return result;
 	}
 
-	private void defer(RelayTask task, int attempts) {
-		Instant next = this.clock.instant().plus(this.backoff.after(attempts));
+	/**
+	 * Defers the task at {@code version}, or at its current version when negative (a
+	 * later write of it cancels the deferral).
+	 */
+	private void defer(TaskKey key, long version, int attempts) {
 		try {
-			this.tasks.deferReconciliation(new TaskKey(task.appId(), task.taskId()), task.version(), attempts, next);
-			log.info("Relay task {}/{} ({}) not settled after {} reconciliation attempt(s); next look at {}",
-					task.appId(), task.taskId(), task.state().name().toLowerCase(), attempts, next);
+			long at = version >= 0 ? version
+					: this.tasks.find(key.appId(), key.taskId()).map(RelayTask::version).orElse(-1L);
+			Instant next = this.clock.instant().plus(this.backoff.after(attempts));
+			this.tasks.deferReconciliation(key, at, attempts, next);
+			log.info("Relay task {}/{} not settled after {} reconciliation attempt(s); next look at {}", key.appId(),
+					key.taskId(), attempts, next);
 		}
 		catch (RuntimeException ex) {
-			log.warn("Could not defer the reconciliation of relay task {}/{}", task.appId(), task.taskId(), ex);
+			log.warn("Could not defer the reconciliation of relay task {}/{}", key.appId(), key.taskId(), ex);
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import io.streamrelay.relaytask.reconciliation.RelayTaskReconciler.Result;
 import io.streamrelay.relaytask.task.RelayTask;
 import io.streamrelay.relaytask.task.RelayTaskEvent.Action;
+import io.streamrelay.relaytask.task.RelayTaskEvent.Outcome;
 import io.streamrelay.relaytask.task.RelayTasks;
 import io.streamrelay.relaytask.task.TaskOrigin;
 import io.streamrelay.relaytask.task.Transition;
@@ -76,30 +77,62 @@ final class TaskResolution {
 	}
 
 	private Result rollUpdateForward(RelayTask task) {
+		RelayTask claimed = claim(task);
+		if (claimed == null) {
+			return Result.UNCHANGED;
+		}
 		try {
 			UpstreamReceipt receipt = this.gateway.update(task.appId(), task.taskId(), task.pendingSpec());
-			return save(task.updated(Action.RECONCILE, receipt.requestId(), this.clock.instant()), Result.RESOLVED);
+			return save(claimed.updated(Action.RECONCILE, receipt.requestId(), this.clock.instant()), Result.RESOLVED);
 		}
 		catch (UpstreamFailure.Rejected rejected) {
 			if (vendorDoesNotRun(task)) {
-				return save(task.stoppedByVendor(VENDOR_ENDED, this.clock.instant()), Result.DRIFTED);
+				return save(claimed.stoppedByVendor(VENDOR_ENDED, this.clock.instant()), Result.DRIFTED);
 			}
-			return save(task.updateFailed(Action.RECONCILE, rejected, this.clock.instant()), Result.RESOLVED);
+			return save(claimed.updateFailed(Action.RECONCILE, rejected, this.clock.instant()), Result.RESOLVED);
+		}
+		catch (UpstreamFailure failure) {
+			release(claimed);
+			throw failure;
 		}
 	}
 
 	private Result rollStopForward(RelayTask task) {
+		RelayTask claimed = claim(task);
+		if (claimed == null) {
+			return Result.UNCHANGED;
+		}
 		try {
 			UpstreamReceipt receipt = this.gateway.stop(task.appId(), task.taskId());
-			return save(task.stopped(Action.RECONCILE, receipt.requestId(), this.clock.instant()), Result.RESOLVED);
+			return save(claimed.stopped(Action.RECONCILE, receipt.requestId(), this.clock.instant()), Result.RESOLVED);
 		}
 		catch (UpstreamFailure.Rejected rejected) {
-			if (task.origin() == TaskOrigin.ADOPTED || vendorDoesNotRun(task)) {
-				return save(task.stopRefusedAsNotRunning(Action.RECONCILE, rejected, this.clock.instant()),
+			// refused: the vendor does not run it, unless its list proves it does
+			if (task.origin() == TaskOrigin.ADOPTED || !provenRunning(task)) {
+				return save(claimed.stopRefusedAsNotRunning(Action.RECONCILE, rejected, this.clock.instant()),
 						Result.RESOLVED);
 			}
+			release(claimed);
 			throw rejected;
 		}
+		catch (UpstreamFailure failure) {
+			release(claimed);
+			throw failure;
+		}
+	}
+
+	/**
+	 * Records that a call is in flight again before sending it, so that a request that
+	 * moves the task meanwhile (a DELETE after an unknown outcome, then a restart) is
+	 * refused instead of racing the re-sent call. Null when a request got there first.
+	 */
+	private RelayTask claim(RelayTask task) {
+		RelayTask claimed = task.resumed(this.clock.instant());
+		return this.tasks.update(claimed, task.version(), null) ? claimed : null;
+	}
+
+	private void release(RelayTask claimed) {
+		this.tasks.update(claimed.stillUnknown(this.clock.instant()), claimed.version(), null);
 	}
 
 	private Result detectDrift(RelayTask task) {
@@ -116,11 +149,18 @@ final class TaskResolution {
 		return task.origin() == TaskOrigin.API && this.gateway.describe(task.appId(), task.taskId()).isEmpty();
 	}
 
+	private boolean provenRunning(RelayTask task) {
+		return this.gateway.describe(task.appId(), task.taskId()).map(UpstreamTaskView::provesRunning).orElse(false);
+	}
+
 	private Result save(Transition transition, Result result) {
 		RelayTask before = transition.before();
-		// a request changed the task meanwhile: it owns the outcome now, leave it to the
-		// next run
 		if (!this.tasks.update(transition.after(), before.version(), transition.event())) {
+			// a request changed the task meanwhile: it owns the state now; a vendor call
+			// this run made stays in the history
+			if (!before.outcomeUnknown() && transition.event().outcome() != Outcome.OBSERVED) {
+				this.tasks.append(transition.event().notApplied());
+			}
 			return Result.UNCHANGED;
 		}
 		log.info("Relay task {}/{}: {} -> {} by reconciliation ({})", before.appId(), before.taskId(),

@@ -30,9 +30,10 @@ public record ReconcilerProperties(Boolean enabled, @NotNull Duration interval, 
 		lockAtMostFor = lockAtMostFor == null ? Duration.ofMinutes(5) : lockAtMostFor;
 		backoffFirst = backoffFirst == null ? Duration.ofSeconds(30) : backoffFirst;
 		backoffMax = backoffMax == null ? Duration.ofMinutes(30) : backoffMax;
-		if (backoffFirst.isNegative() || backoffMax.compareTo(backoffFirst) < 0) {
-			throw new IllegalArgumentException(
-					"streamrelay.reconciler.backoff-first must be >= 0 and backoff-max >= backoff-first");
+		if (backoffFirst.isNegative() || backoffMax.compareTo(backoffFirst) < 0
+				|| backoffMax.compareTo(Duration.ofDays(1)) > 0 || (backoffFirst.isZero() && !backoffMax.isZero())) {
+			throw new IllegalArgumentException("streamrelay.reconciler.backoff-first must be > 0 (or both 0) and"
+					+ " backoff-max between backoff-first and 1d");
 		}
 	}
 

@@ -181,6 +181,21 @@ public record RelayTask(String appId, String taskId, RelaySpec spec, RelaySpec p
 		return settle(after, now, Action.ADOPT, Outcome.NO_CALL, null, null, "relay started by a client SDK");
 	}
 
+	/**
+	 * The reconciler is about to send the call again: a call is in flight once more, so
+	 * requests wait (409) instead of racing it.
+	 */
+	public RelayTask resumed(Instant now) {
+		require(RelayTaskState.TRANSITIONAL, "resume");
+		return next(spec, pendingSpec, state, lastError, false, now);
+	}
+
+	/** The re-sent call did not settle anything: the outcome is unknown again. */
+	public RelayTask stillUnknown(Instant now) {
+		require(RelayTaskState.TRANSITIONAL, "record the unknown outcome of");
+		return next(spec, pendingSpec, state, lastError, true, now);
+	}
+
 	/** The reconciler found the task in the vendor's list: the start took effect. */
 	public Transition startObserved(Instant now) {
 		require(Set.of(RelayTaskState.STARTING), "confirm the start of");

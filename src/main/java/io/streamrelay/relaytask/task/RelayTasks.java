@@ -23,6 +23,12 @@ public interface RelayTasks {
 	/** Appends an event without touching the task. */
 	void append(RelayTaskEvent event);
 
+	/**
+	 * Appends an event about the task as it was at {@code version}, only if it still is;
+	 * returns false otherwise.
+	 */
+	boolean appendIfUnchanged(RelayTaskEvent event, long version);
+
 	Optional<RelayTask> find(String appId, String taskId);
 
 	/** Tasks of an app ordered by task id, after {@code afterTaskId} when given. */
@@ -73,8 +79,10 @@ public interface RelayTasks {
 	 */
 	void deferReconciliation(TaskKey key, long version, int attempts, java.time.Instant nextAttemptAt);
 
-	/** A task to reconcile and how many runs in a row failed to settle it. */
-	record Candidate(TaskKey key, int attempts) {
+	/**
+	 * A task to reconcile, its version, and how many runs in a row failed to settle it.
+	 */
+	record Candidate(TaskKey key, long version, int attempts) {
 	}
 
 	/** The identity of a task across apps: a keyset position. */

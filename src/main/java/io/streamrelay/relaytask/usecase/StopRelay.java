@@ -45,7 +45,7 @@ final class StopRelay {
 			return this.writes.outcome(stopping.stopped(Action.STOP, receipt.requestId(), this.clock.instant()));
 		}
 		catch (UpstreamFailure failure) {
-			if (failure instanceof UpstreamFailure.Rejected && vendorDoesNotRun(stopping)) {
+			if (failure instanceof UpstreamFailure.Rejected && notProvenRunning(stopping)) {
 				return this.writes
 					.outcome(stopping.stopRefusedAsNotRunning(Action.STOP, failure, this.clock.instant()));
 			}
@@ -61,21 +61,24 @@ final class StopRelay {
 	private void recordRepeatedStop(RelayTask current) {
 		RelayTaskEvent last = this.tasks.lastEvent(current.appId(), current.taskId()).orElse(null);
 		if (last == null || last.action() != Action.STOP || last.outcome() != Outcome.NO_CALL) {
-			this.tasks.append(current.alreadyEnded(this.clock.instant()));
+			// a restart may have won meanwhile: then this entry would contradict the task
+			this.tasks.appendIfUnchanged(current.alreadyEnded(this.clock.instant()), current.version());
 		}
 	}
 
-	private boolean vendorDoesNotRun(RelayTask task) {
+	/**
+	 * A refused stop of a well-formed task id means the vendor does not run it, unless
+	 * its list proves that it does (docs/aliyun-mpu-api.md §9: where the list may keep
+	 * stopped tasks, being listed proves nothing).
+	 */
+	private boolean notProvenRunning(RelayTask task) {
 		if (task.origin() != TaskOrigin.API) {
-			// The vendor lists only API-created tasks, so an SDK relay cannot be looked
-			// up;
-			// a Stop carries nothing but the ids, so its refusal means the vendor no
-			// longer
-			// knows the task (it ended when users left).
+			// the vendor lists only API-created tasks: nothing can prove an SDK relay
+			// runs
 			return true;
 		}
 		try {
-			return this.gateway.describe(task.appId(), task.taskId()).isEmpty();
+			return this.gateway.describe(task.appId(), task.taskId()).map((view) -> !view.provesRunning()).orElse(true);
 		}
 		catch (UpstreamFailure ex) {
 			return false;

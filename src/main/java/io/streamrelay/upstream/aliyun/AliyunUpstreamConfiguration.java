@@ -13,6 +13,7 @@ import io.streamrelay.relaytask.vendor.LiveRelayGateway;
 import io.streamrelay.upstream.resilience.ResilientLiveRelayGateway;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -64,7 +65,10 @@ class AliyunUpstreamConfiguration {
 			return properties.listKeepsStopped();
 		}
 		if (properties.mode() == UpstreamProperties.Mode.EMULATOR) {
-			return environment.getProperty("streamrelay.emulator.list-includes-stopped", Boolean.class, false);
+			// bound as the emulator binds it, so that every spelling Boot accepts counts
+			return Binder.get(environment)
+				.bind("streamrelay.emulator.list-includes-stopped", Boolean.class)
+				.orElse(false);
 		}
 		return true;
 	}

@@ -103,9 +103,11 @@ public final class ResilientLiveRelayGateway implements LiveRelayGateway {
 		catch (UpstreamFailure notListed) {
 			throw unknown;
 		}
-		// absent proves not running; listed proves running only where the list holds
-		// running tasks alone
-		boolean done = runningMeansDone ? view.map(UpstreamTaskView::provesRunning).orElse(false) : view.isEmpty();
+		// listed proves running only where the list holds running tasks alone
+		boolean provenRunning = view.map(UpstreamTaskView::provesRunning).orElse(false);
+		// a stop refused after an attempt that may have acted is done unless the list
+		// proves the task still runs
+		boolean done = runningMeansDone ? provenRunning : !provenRunning;
 		if (done) {
 			return new UpstreamReceipt(rejected.requestId());
 		}

@@ -453,7 +453,7 @@ class JdbcRelayTasksTests {
 		assertThat(this.tasks.find("app1", "t-stuck").orElseThrow().state()).isEqualTo(RelayTaskState.ACTIVE);
 		assertThat(this.jdbc.sql("select reconcile_attempts from relay_task where task_id = 't-broken'")
 			.query(Integer.class)
-			.single()).as("the unreadable row is not deferred (its version cannot be read)").isZero();
+			.single()).as("the unreadable row is deferred, so that it is not picked first for ever").isEqualTo(1);
 	}
 
 	@Test
@@ -473,12 +473,27 @@ class JdbcRelayTasksTests {
 		assertThat(this.tasks.dueInStates(states, CLOCK.instant(), CLOCK.instant(), 10)).isEmpty();
 		assertThat(this.tasks.dueInStates(states, (RelayTasks.TaskKey) null, CLOCK.instant(), 10)).isEmpty();
 		assertThat(this.tasks.dueInStates(states, CLOCK.instant(), CLOCK.instant().plusSeconds(60), 10))
-			.containsExactly(new RelayTasks.Candidate(key, 5));
+			.containsExactly(new RelayTasks.Candidate(key, 2, 5));
 
 		RelayTask stopped = next(stuck, RelayTaskState.STOPPED);
 		assertThat(this.tasks.update(stopped, 2, null)).isTrue();
 		assertThat(this.tasks.dueInStates(Set.of(RelayTaskState.STOPPED), CLOCK.instant(), CLOCK.instant(), 10))
-			.containsExactly(new RelayTasks.Candidate(key, 0));
+			.containsExactly(new RelayTasks.Candidate(key, 3, 0));
+	}
+
+	@Test
+	void appendsAnEventAboutTheTaskOnlyWhileItIsStillAtTheVersionItWasRead() {
+		RelayTask task = activeTask("app1", "t1", singleSpec("ch1"));
+		this.tasks.insert(task, null);
+		RelayTaskEvent stale = event(task, Action.STOP, Outcome.NO_CALL, "stale");
+
+		assertThat(this.tasks.appendIfUnchanged(stale, 2)).isFalse();
+		assertThat(this.tasks.appendIfUnchanged(stale, 1)).isTrue();
+		assertThat(this.tasks.appendIfUnchanged(
+				event(activeTask("app1", "t9", singleSpec("ch1")), Action.STOP, Outcome.NO_CALL, "gone"), 1))
+			.isFalse();
+
+		assertThat(this.tasks.events("app1", "t1")).containsExactly(stale);
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -16,14 +17,17 @@ import io.streamrelay.relaytask.task.RelayTask;
 import io.streamrelay.relaytask.task.RelayTaskEvent;
 import io.streamrelay.relaytask.task.RelayTaskEvent.Action;
 import io.streamrelay.relaytask.task.RelayTaskState;
+import io.streamrelay.relaytask.task.RelayTaskStateConflict;
 import io.streamrelay.relaytask.usecase.CoreFixtures;
 import io.streamrelay.relaytask.usecase.RelayTaskService;
 import io.streamrelay.relaytask.vendor.RecordingGateway;
 import io.streamrelay.relaytask.vendor.UpstreamFailure;
+import io.streamrelay.relaytask.vendor.UpstreamReceipt;
 import io.streamrelay.relaytask.vendor.UpstreamTaskView;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class RelayTaskReconcilerTest {
 
@@ -342,6 +346,52 @@ class RelayTaskReconcilerTest {
 				.satisfies((e) -> assertThat(e.outcome()).isEqualTo(RelayTaskEvent.Outcome.OBSERVED))
 				.satisfies((e) -> assertThat(e.errorCode()).isEqualTo("StoppedByVendor"));
 		}
+	}
+
+	@Test
+	void aResentCallIsClaimedFirstSoThatARequestCannotRaceIt() {
+		// review of issue 8: the reconciler used to re-send from its own read with no
+		// intent, so a DELETE (allowed after an unknown outcome) could slip in meanwhile
+		RelayTask active = this.service.start("app1", "t1", single("c", "t1"));
+		this.gateway.failWith(() -> new UpstreamFailure.TimedOut("ReadTimeout", "no answer"));
+		catchThrowableOfType(UpstreamFailure.class,
+				() -> this.service.update(active, CoreFixtures.mixed("c", null, "t1", "guest")));
+		this.gateway.reset();
+		later(Duration.ofMinutes(3));
+		List<Throwable> during = new ArrayList<>();
+		RelayTaskReconciler racing = new RelayTaskReconciler(this.tasks, new RecordingGateway() {
+
+			@Override
+			public UpstreamReceipt update(String appId, String taskId, RelaySpec spec) {
+				during.add(catchThrowableOfType(RuntimeException.class,
+						() -> RelayTaskReconcilerTest.this.service.stop(appId, taskId)));
+				return super.update(appId, taskId, spec);
+			}
+
+		}, this.clock);
+
+		racing.reconcile(10, Duration.ofMinutes(2));
+
+		assertThat(during).singleElement().isInstanceOf(RelayTaskStateConflict.class);
+		RelayTask after = this.tasks.find("app1", "t1").orElseThrow();
+		assertThat(after.state()).isEqualTo(RelayTaskState.ACTIVE);
+		assertThat(after.mode()).isEqualTo(io.streamrelay.relaytask.spec.RelayMode.MIXED);
+	}
+
+	@Test
+	void aResentCallThatSettlesNothingLeavesTheOutcomeUnknownAgain() {
+		RelayTask active = this.service.start("app1", "t1", single("c", "t1"));
+		this.gateway.failWith(() -> new UpstreamFailure.TimedOut("ReadTimeout", "no answer"));
+		catchThrowableOfType(UpstreamFailure.class, () -> this.service.stop(active));
+		later(Duration.ofMinutes(3));
+
+		RelayTaskReconciler.Report report = this.reconciler.reconcile(10, Duration.ofMinutes(2));
+
+		assertThat(report.unresolved()).isEqualTo(1);
+		RelayTask after = this.tasks.find("app1", "t1").orElseThrow();
+		assertThat(after.state()).isEqualTo(RelayTaskState.STOPPING);
+		assertThat(after.outcomeUnknown()).isTrue();
+		assertThat(this.tasks.reconcileAttempts("app1", "t1")).isEqualTo(1);
 	}
 
 }

@@ -49,6 +49,16 @@ public class InMemoryRelayTasks implements RelayTasks {
 	}
 
 	@Override
+	public synchronized boolean appendIfUnchanged(RelayTaskEvent event, long version) {
+		RelayTask stored = this.tasks.get(key(event.appId(), event.taskId()));
+		if (stored == null || stored.version() != version) {
+			return false;
+		}
+		this.events.add(event);
+		return true;
+	}
+
+	@Override
 	public synchronized Optional<RelayTask> find(String appId, String taskId) {
 		return Optional.ofNullable(this.tasks.get(key(appId, taskId)));
 	}
@@ -162,7 +172,8 @@ public class InMemoryRelayTasks implements RelayTasks {
 
 	private Candidate candidate(RelayTask task) {
 		Deferral deferral = current(task);
-		return new Candidate(new TaskKey(task.appId(), task.taskId()), deferral != null ? deferral.attempts() : 0);
+		return new Candidate(new TaskKey(task.appId(), task.taskId()), task.version(),
+				deferral != null ? deferral.attempts() : 0);
 	}
 
 	private static String key(String appId, String taskId) {

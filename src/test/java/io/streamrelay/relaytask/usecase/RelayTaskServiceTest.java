@@ -503,6 +503,23 @@ class RelayTaskServiceTest {
 	}
 
 	@Test
+	void aRefusedStopEndsStoppedUnlessTheVendorListProvesTheTaskRuns() {
+		RelayTask first = this.service.start(APP, null, single("ch1", "u1"));
+		RelayTask second = this.service.start(APP, null, single("ch2", "u2"));
+		this.gateway.failWith(() -> new UpstreamFailure.Rejected("InvalidParam", "not running", "REQ-S", 400));
+		this.gateway.describeFinds(true);
+		// where the list may keep stopped tasks, being listed proves nothing
+		this.gateway.listKeepsStopped(true);
+		assertThat(this.service.stop(APP, first.taskId()).state()).isEqualTo(RelayTaskState.STOPPED);
+		this.gateway.listKeepsStopped(false);
+		catchThrowableOfType(UpstreamFailure.class, () -> this.service.stop(APP, second.taskId()));
+		assertThat(stored(second.taskId()).state()).isEqualTo(RelayTaskState.ACTIVE);
+		assertThat(events(first.taskId())).last()
+			.satisfies((e) -> assertThat(e.outcome()).isEqualTo(Outcome.REJECTED))
+			.satisfies((e) -> assertThat(e.state()).isEqualTo(RelayTaskState.STOPPED));
+	}
+
+	@Test
 	void stopOfAnUnknownTaskIsNotFound() {
 		assertThatExceptionOfType(RelayTaskNotFound.class).isThrownBy(() -> this.service.stop(APP, "missing"));
 		assertThat(this.gateway.calls()).isEmpty();
