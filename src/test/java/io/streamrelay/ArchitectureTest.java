@@ -129,7 +129,7 @@ class ArchitectureTest {
 	@Test
 	void routeResolutionDependsOnNothingOfOurs() {
 		noClasses().that()
-			.resideInAPackage("io.streamrelay.web..")
+			.resideInAPackage("io.streamrelay.routes..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("io.streamrelay.relaytask..", "io.streamrelay.security..",

@@ -7,7 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-import io.streamrelay.web.ApiRoute;
+import io.streamrelay.routes.ApiRoute;
 import org.apache.commons.codec.binary.Hex;
 import org.apache.commons.codec.digest.DigestUtils;
 import tools.jackson.core.JacksonException;

@@ -2,7 +2,7 @@ package io.streamrelay.idempotency;
 
 import java.time.Clock;
 
-import io.streamrelay.web.ApiRoutes;
+import io.streamrelay.routes.ApiRoutes;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;

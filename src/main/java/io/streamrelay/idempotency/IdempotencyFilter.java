@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.streamrelay.security.Callers;
-import io.streamrelay.web.ApiRoute;
-import io.streamrelay.web.ApiRoutes;
+import io.streamrelay.routes.ApiRoute;
+import io.streamrelay.routes.ApiRoutes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

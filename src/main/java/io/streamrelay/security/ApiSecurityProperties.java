@@ -1,5 +1,6 @@
 package io.streamrelay.security;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -9,6 +10,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -20,13 +23,20 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("streamrelay.security")
 public record ApiSecurityProperties(List<@Valid KeyEntry> apiKeys, Boolean developmentKeyEnabled,
-		@Min(1) @Max(100000) Integer requestsPerSecondPerKey, @Min(1024) @Max(10485760) Integer maxBodyBytes) {
+		@Min(1) @Max(100000) Integer requestsPerSecondPerKey, @Min(1024) @Max(10485760) Integer maxBodyBytes,
+		@DurationMin(millis = 100) @DurationMax(minutes = 5) Duration bodyReadTimeout) {
+
+	/**
+	 * Long enough for a 64 KiB body on a slow link, short enough not to hoard workers.
+	 */
+	public static final Duration DEFAULT_BODY_READ_TIMEOUT = Duration.ofSeconds(10);
 
 	public ApiSecurityProperties {
 		apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
 		developmentKeyEnabled = developmentKeyEnabled == null ? Boolean.TRUE : developmentKeyEnabled;
 		requestsPerSecondPerKey = requestsPerSecondPerKey == null ? 50 : requestsPerSecondPerKey;
 		maxBodyBytes = maxBodyBytes == null ? 65536 : maxBodyBytes;
+		bodyReadTimeout = bodyReadTimeout == null ? DEFAULT_BODY_READ_TIMEOUT : bodyReadTimeout;
 	}
 
 	/**

@@ -1,6 +1,6 @@
 package io.streamrelay.security;
 
-import io.streamrelay.web.ApiRoute;
+import io.streamrelay.routes.ApiRoute;
 
 /**
  * Whether a caller may use an API route, and if not, what to answer: another app's tasks

@@ -1,142 +1,90 @@
 package io.streamrelay.security;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
 
-import io.streamrelay.problems.ProblemTypes;
+import io.streamrelay.problems.Problems;
+import io.streamrelay.problems.RequestBodyRefused;
 import io.streamrelay.problems.RequestBodyTooLarge;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Caps request bodies: a declared length over the cap is refused at once, a chunked body
- * when it crosses it.
+ * Caps request bodies in size and in time: a declared length over the cap is refused at
+ * once, a chunked body when it crosses the cap, and a body still arriving when the read
+ * timeout has passed is given up (a slow client would otherwise hold a worker).
  */
 class RequestLimitsFilter extends OncePerRequestFilter {
 
+	/**
+	 * As much of a refused body as is read to close the exchange cleanly (Tomcat's own
+	 * default).
+	 */
+	static final long MAX_DRAIN_BYTES = 2 * 1024 * 1024;
+
 	private final long maxBodyBytes;
 
-	private final SecurityProblems problems;
+	private final Duration bodyReadTimeout;
 
-	RequestLimitsFilter(long maxBodyBytes, SecurityProblems problems) {
+	RequestLimitsFilter(long maxBodyBytes, Duration bodyReadTimeout) {
 		this.maxBodyBytes = maxBodyBytes;
-		this.problems = problems;
+		this.bodyReadTimeout = bodyReadTimeout;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		LimitedBodyRequest limited = new LimitedBodyRequest(request, this.maxBodyBytes, this.bodyReadTimeout);
 		if (request.getContentLengthLong() > this.maxBodyBytes) {
-			tooLarge(response);
-			return;
+			refuse(request, response, new RequestBodyTooLarge(this.maxBodyBytes));
 		}
-		try {
-			chain.doFilter(new CappedRequest(request, this.maxBodyBytes), response);
-		}
-		catch (ServletException | RuntimeException ex) {
-			if (causedByCap(ex)) {
-				tooLarge(response);
-				return;
+		else {
+			try {
+				chain.doFilter(limited, response);
 			}
-			throw ex;
+			catch (ServletException | IOException | RuntimeException ex) {
+				// a filter that reads whole bodies (idempotency) fails before MVC
+				RequestBodyRefused refused = RequestBodyRefused.in(ex);
+				if (refused == null) {
+					throw ex;
+				}
+				refuse(request, response, refused);
+			}
+		}
+		Object refused = request.getAttribute(RequestBodyRefused.ATTRIBUTE);
+		if (refused != null && !drained(limited, response, refused)) {
+			// Tomcat must not read the rest either: the connection closes instead
+			request.setAttribute(RequestBodyRefused.ABANDONED, Boolean.TRUE);
 		}
 	}
 
-	private void tooLarge(HttpServletResponse response) throws IOException {
-		this.problems.write(response, ProblemTypes.PAYLOAD_TOO_LARGE,
-				"Request bodies are limited to " + this.maxBodyBytes + " bytes",
-				java.util.Map.of("Connection", "close"));
+	/**
+	 * Sends the answer to a body that was too large at once, then reads what is left of
+	 * it, so that a client still sending gets the answer rather than a reset. A body that
+	 * was too slow is not waited for again.
+	 */
+	private static boolean drained(LimitedBodyRequest request, HttpServletResponse response, Object refused)
+			throws IOException {
+		if (!(refused instanceof RequestBodyTooLarge)) {
+			return false;
+		}
+		response.flushBuffer();
+		return request.drain(MAX_DRAIN_BYTES);
 	}
 
-	static boolean causedByCap(Throwable ex) {
-		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof RequestBodyTooLarge) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static final class CappedRequest extends HttpServletRequestWrapper {
-
-		private final long max;
-
-		private ServletInputStream stream;
-
-		CappedRequest(HttpServletRequest request, long max) {
-			super(request);
-			this.max = max;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() throws IOException {
-			if (this.stream == null) {
-				this.stream = new CappedStream(super.getInputStream(), this.max);
-			}
-			return this.stream;
-		}
-
-	}
-
-	private static final class CappedStream extends ServletInputStream {
-
-		private final ServletInputStream delegate;
-
-		private final long max;
-
-		private long read;
-
-		CappedStream(ServletInputStream delegate, long max) {
-			this.delegate = delegate;
-			this.max = max;
-		}
-
-		@Override
-		public int read() throws IOException {
-			int b = this.delegate.read();
-			if (b >= 0) {
-				count(1);
-			}
-			return b;
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) throws IOException {
-			int n = this.delegate.read(buffer, offset, length);
-			if (n > 0) {
-				count(n);
-			}
-			return n;
-		}
-
-		private void count(int n) throws IOException {
-			this.read += n;
-			if (this.read > this.max) {
-				throw new RequestBodyTooLarge(this.max);
-			}
-		}
-
-		@Override
-		public boolean isFinished() {
-			return this.delegate.isFinished();
-		}
-
-		@Override
-		public boolean isReady() {
-			return this.delegate.isReady();
-		}
-
-		@Override
-		public void setReadListener(ReadListener listener) {
-			this.delegate.setReadListener(listener);
-		}
-
+	/**
+	 * Answers the refusal. When the connector has already decided to answer (its own read
+	 * timeout), the error dispatch answers from the request attribute instead.
+	 */
+	static void refuse(HttpServletRequest request, HttpServletResponse response, RequestBodyRefused refused)
+			throws IOException {
+		request.setAttribute(RequestBodyRefused.ATTRIBUTE, refused);
+		Problems.write(response, refused.type(), refused.detail(), Map.of(), Map.of("Connection", "close"));
 	}
 
 }

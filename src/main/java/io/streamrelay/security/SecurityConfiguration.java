@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.streamrelay.problems.ProblemTypes;
-import io.streamrelay.web.ApiRoutes;
+import io.streamrelay.routes.ApiRoutes;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -77,14 +77,12 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Requests the firewall refuses (encoded slashes, ';', '..', '//') get a problem, not
-	 * a container page.
+	 * Requests the firewall refuses (unknown methods, encoded slashes, ';', '..', '//',
+	 * control characters in headers) get a problem naming what and why.
 	 */
 	@Bean
-	org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler(SecurityProblems problems) {
-		return (request, response, ex) -> problems.write(response, ProblemTypes.MALFORMED,
-				"The request URL is not acceptable (encoded slashes, ';', '..' or '//' in the path)",
-				java.util.Map.of());
+	org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+		return new FirewallRefusals();
 	}
 
 	/** No users: keeps Boot from creating a default user with a generated password. */
@@ -94,10 +92,9 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<RequestLimitsFilter> requestLimits(ApiSecurityProperties properties,
-			SecurityProblems problems) {
+	FilterRegistrationBean<RequestLimitsFilter> requestLimits(ApiSecurityProperties properties) {
 		FilterRegistrationBean<RequestLimitsFilter> registration = new FilterRegistrationBean<>(
-				new RequestLimitsFilter(properties.maxBodyBytes(), problems));
+				new RequestLimitsFilter(properties.maxBodyBytes(), properties.bodyReadTimeout()));
 		// before Spring Security (-100) and the idempotency filter, which reads whole
 		// bodies
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);

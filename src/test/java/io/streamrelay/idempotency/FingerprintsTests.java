@@ -3,7 +3,7 @@ package io.streamrelay.idempotency;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import io.streamrelay.web.ApiRoute;
+import io.streamrelay.routes.ApiRoute;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.streamrelay.security.Callers;
-import io.streamrelay.web.TestRoutes;
+import io.streamrelay.routes.TestRoutes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -7,7 +7,7 @@ import java.util.Map;
 import io.streamrelay.problems.ProblemType;
 import io.streamrelay.problems.ProblemTypes;
 import io.streamrelay.problems.Problems;
-import io.streamrelay.problems.RequestBodyTooLarge;
+import io.streamrelay.problems.RequestBodyRefused;
 import io.streamrelay.relaytask.spec.DestinationNotAllowed;
 import io.streamrelay.relaytask.spec.InvalidRelaySpec;
 import io.streamrelay.relaytask.spec.UnknownApp;
@@ -20,6 +20,8 @@ import io.streamrelay.relaytask.vendor.UpstreamFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -28,6 +30,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -100,6 +103,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex) {
+		RequestBodyRefused refused = RequestBodyRefused.in(ex);
+		if (refused != null) {
+			return refusal(refused);
+		}
 		log.error("Unexpected failure", ex);
 		return Problems.entity(ProblemTypes.INTERNAL, "The request failed unexpectedly; it has been logged", Map.of());
 	}
@@ -107,11 +114,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof RequestBodyTooLarge tooLarge) {
-				return Problems.entity(ProblemTypes.PAYLOAD_TOO_LARGE,
-						"Request bodies are limited to " + tooLarge.maxBytes() + " bytes", Map.of());
-			}
+		RequestBodyRefused refused = RequestBodyRefused.in(ex);
+		if (refused != null) {
+			return refusal(refused);
 		}
 		Violation violation = unreadable(ex);
 		return Problems.entity(ProblemTypes.MALFORMED, violation.field() + " " + violation.rule(),
@@ -143,16 +148,30 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
 		ProblemDetail problem = body instanceof ProblemDetail detail ? detail
-				: ProblemDetail.forStatusAndDetail(statusCode, "The request could not be processed");
+				: ProblemDetail.forStatusAndDetail(statusCode, HttpRefusals.detail(ex, request));
 		ProblemType type = ProblemTypes.http(statusCode.value());
 		problem.setType(type.type());
 		problem.setTitle(type.title());
 		problem.setInstance(null);
-		return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
+		// problem+json whatever Accept says (RFC 9457), or a 406 goes out empty
+		HttpHeaders problemHeaders = new HttpHeaders();
+		problemHeaders.putAll(headers);
+		problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		return super.handleExceptionInternal(ex, problem, problemHeaders, statusCode, request);
+	}
+
+	private static ResponseEntity<Object> refusal(RequestBodyRefused refused) {
+		HttpHeaders headers = new HttpHeaders();
+		// the rest of the body is not read: the connection cannot carry another request
+		headers.set(HttpHeaders.CONNECTION, "close");
+		return Problems.entity(refused.type(), refused.detail(), Map.of(), headers);
 	}
 
 	static Violation unreadable(HttpMessageNotReadableException ex) {
 		Throwable cause = ex.getCause();
+		if (cause instanceof StreamReadException read && ViolationPaths.isDuplicate(read)) {
+			return new Violation(ViolationPaths.duplicated(read), "appears more than once; give each member once");
+		}
 		if (cause instanceof UnrecognizedPropertyException unknown) {
 			return new Violation(ViolationPaths.path(unknown), "is not a known field");
 		}
@@ -162,10 +181,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		if (cause instanceof MismatchedInputException mismatch) {
 			return new Violation(ViolationPaths.path(mismatch), "must be " + typeName(mismatch.getTargetType()));
 		}
+		if (cause instanceof StreamConstraintsException) {
+			StreamReadConstraints limits = StreamReadConstraints.defaults();
+			return new Violation("(body)", "exceeds the parser's limits (nesting depth " + limits.getMaxNestingDepth()
+					+ ", numbers of " + limits.getMaxNumberLength() + " digits)");
+		}
 		if (cause instanceof StreamReadException read) {
 			String field = ViolationPaths.path(read);
-			return "(body)".equals(field) ? new Violation(field, "is not well-formed JSON")
-					: new Violation(field, "is out of range for its type");
+			String message = String.valueOf(read.getOriginalMessage());
+			return message.contains("UTF-8") ? new Violation(field, "is not valid UTF-8")
+					: "(body)".equals(field) ? new Violation(field, "is not well-formed JSON")
+							: new Violation(field, "is out of range for its type");
 		}
 		if (cause instanceof JacksonException json) {
 			return new Violation(ViolationPaths.path(json), "has the wrong type or shape");

@@ -10,12 +10,16 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.exc.StreamReadException;
 
 /**
  * Turns bean-validation and JSON-binding paths into the JSON paths callers wrote, e.g.
  * {@code mixed.users[0].userId}.
  */
 final class ViolationPaths {
+
+	private static final String DUPLICATE = "Duplicate Object property";
 
 	private ViolationPaths() {
 	}
@@ -50,6 +54,34 @@ final class ViolationPaths {
 			}
 			else if (ref.getIndex() >= 0) {
 				out.append('[').append(ref.getIndex()).append(']');
+			}
+		}
+		return out.isEmpty() ? "(body)" : out.toString();
+	}
+
+	/**
+	 * The parser refused a member named twice
+	 * (StreamReadFeature.STRICT_DUPLICATE_DETECTION).
+	 */
+	static boolean isDuplicate(StreamReadException ex) {
+		String message = ex.getOriginalMessage();
+		return message != null && message.startsWith(DUPLICATE);
+	}
+
+	/**
+	 * The path of the duplicated member, from where the parser stopped, e.g.
+	 * {@code mixed.users[1].userId}.
+	 */
+	static String duplicated(StreamReadException ex) {
+		List<String> segments = new ArrayList<>();
+		TokenStreamContext context = (ex.processor() != null) ? ex.processor().streamReadContext() : null;
+		for (; context != null && !context.inRoot(); context = context.getParent()) {
+			segments.add(0, context.inArray() ? "[" + context.getCurrentIndex() + "]" : context.currentName());
+		}
+		StringBuilder out = new StringBuilder();
+		for (String segment : segments) {
+			if (segment != null) {
+				out.append(out.isEmpty() || segment.startsWith("[") ? "" : ".").append(segment);
 			}
 		}
 		return out.isEmpty() ? "(body)" : out.toString();

@@ -1,6 +1,8 @@
 package io.streamrelay.relaytask.api;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import io.streamrelay.mputaskid.MpuTaskIds;
@@ -267,8 +269,14 @@ class RelayTaskApiTest {
 	}
 
 	static String encode(String override) {
-		return mixedWith("'encode':{'audioBitrate':64,'audioChannels':2,'audioSampleRate':48000,'videoBitrate':800,"
-				+ "'videoFramerate':25,'videoGop':50,'videoWidth':640,'videoHeight':360," + override + "}");
+		// the override replaces a default: a member given twice is refused as ambiguous
+		Map<String, String> fields = new LinkedHashMap<>();
+		for (String field : ("'audioBitrate':64,'audioChannels':2,'audioSampleRate':48000,'videoBitrate':800,"
+				+ "'videoFramerate':25,'videoGop':50,'videoWidth':640,'videoHeight':360," + override)
+			.split(",")) {
+			fields.put(field.substring(0, field.indexOf(':')), field);
+		}
+		return mixedWith("'encode':{" + String.join(",", fields.values()) + "}");
 	}
 
 	static String sei(String fields) {

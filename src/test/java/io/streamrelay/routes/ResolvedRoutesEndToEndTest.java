@@ -1,4 +1,4 @@
-package io.streamrelay.web;
+package io.streamrelay.routes;
 
 import java.util.List;
 import java.util.Map;
@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.streamrelay.emulator.EmulatorState;
 import io.streamrelay.security.TestKeys;
-import io.streamrelay.testing.RawHttp;
-import io.streamrelay.testing.RawHttp.Reply;
+import io.streamrelay.testing.RawRequests;
+import io.streamrelay.testing.RawRequests.Reply;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -187,7 +187,7 @@ class ResolvedRoutesEndToEndTest {
 		if (authorization != null) {
 			all.put("Authorization", authorization.startsWith("Bearer ") ? authorization : "Bearer " + authorization);
 		}
-		return new RawHttp(this.port).send(method, target, all, body);
+		return new RawRequests(this.port).send(method, target, all, body);
 	}
 
 }

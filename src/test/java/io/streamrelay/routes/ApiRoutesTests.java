@@ -1,4 +1,4 @@
-package io.streamrelay.web;
+package io.streamrelay.routes;
 
 import java.util.Map;
 import java.util.Optional;

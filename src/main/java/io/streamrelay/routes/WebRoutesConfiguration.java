@@ -1,4 +1,4 @@
-package io.streamrelay.web;
+package io.streamrelay.routes;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;

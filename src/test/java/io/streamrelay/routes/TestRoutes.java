@@ -1,4 +1,4 @@
-package io.streamrelay.web;
+package io.streamrelay.routes;
 
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.support.StaticApplicationContext;
