@@ -23,10 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Drives the seeded random workload in rounds of up to four concurrent operations (they
- * start together at a barrier), runs the reconciler between rounds, and every
- * {@value #CHECK_EVERY} rounds reaches a quiescent point and checks the invariants. The
- * choice of operations is fixed by the seed; their interleaving is what the machine makes
- * of them.
+ * start together at a barrier; reconciler runs are among them, with a grace period as in
+ * production), and every {@value #CHECK_EVERY} rounds reaches a quiescent point and
+ * checks the invariants. The seed fixes the operations and their bodies; which call a
+ * fault hits and how the operations interleave is what the machine makes of them, so a
+ * replay runs the same operations, not necessarily the same interleaving.
  */
 final class LifecycleWorkload {
 
@@ -86,11 +87,6 @@ final class LifecycleWorkload {
 			while (done < operations) {
 				done += round(pool);
 				rounds++;
-				if (this.random.nextInt(20) == 0) {
-					this.invariants.reconcile();
-					count(this.kinds, "reconcile");
-					done++;
-				}
 				if (rounds % CHECK_EVERY == 0) {
 					checkpoint();
 				}
@@ -190,6 +186,12 @@ final class LifecycleWorkload {
 			String target = this.random.nextBoolean() ? id : SdkRelays.taskId(this.random.nextInt(SDK_RELAYS));
 			return new Op("vanish", target, () -> this.http.send("POST",
 					"/emulator/tasks/" + LifecycleInvariants.APP + "/" + target + "/vanish", null));
+		}
+		if (pick < 91) {
+			return new Op("reconcile", null, () -> {
+				this.invariants.reconcileConcurrently();
+				return null;
+			});
 		}
 		FaultRule rule = Faults.random(this.random);
 		return new Op("fault " + Faults.name(rule), null, () -> {

@@ -50,7 +50,7 @@ final class OperationGuard {
 		String name = operation.instanceName();
 		Retry configured = retries.retry(name, VendorDefaults::retry);
 		RetryConfig safe = RetryConfig.from(configured.getRetryConfig())
-			.retryOnException(VendorFailures::retryable)
+			.retryOnException((failure) -> VendorFailures.retryable(operation, failure))
 			.retryExceptions()
 			.ignoreExceptions()
 			.build();

@@ -37,17 +37,22 @@ final class VendorFailures {
 	}
 
 	/**
-	 * Unreachable (nothing sent), Throttled (refused before acting), BadResponse and
-	 * TimedOut (unknown outcome; every operation sends its full parameters, and
-	 * start/stop resolve a double call) may be tried again. Never Rejected or AuthFailed
-	 * (the same request gets the same answer) nor our own RateLimited or open breaker.
+	 * Unreachable (nothing sent), Throttled (refused before acting) and BadResponse (the
+	 * vendor answered, badly: every operation sends its full parameters, and start/stop
+	 * resolve a double call) may be tried again. A TimedOut only for the read-only list:
+	 * the unanswered request may still be at the vendor and act after a retry did, for
+	 * example stop a relay restarted in between, or put back an older spec (found by the
+	 * lifecycle model test). Never Rejected or AuthFailed (the same request gets the same
+	 * answer) nor our own RateLimited or open breaker.
 	 */
-	static boolean retryable(Throwable failure) {
+	static boolean retryable(VendorOperation operation, Throwable failure) {
 		if (failure instanceof UpstreamFailure.Unreachable unreachable) {
 			return !CIRCUIT_OPEN.equals(unreachable.code());
 		}
-		return failure instanceof UpstreamFailure.Throttled || failure instanceof UpstreamFailure.BadResponse
-				|| failure instanceof UpstreamFailure.TimedOut;
+		if (failure instanceof UpstreamFailure.TimedOut) {
+			return operation == VendorOperation.DESCRIBE;
+		}
+		return failure instanceof UpstreamFailure.Throttled || failure instanceof UpstreamFailure.BadResponse;
 	}
 
 	static BreakerVerdict verdict(Throwable failure) {

@@ -72,11 +72,11 @@ class ResilientGatewayBreakerAndLimiterTest {
 			.slidingWindowSize(2)
 			.minimumNumberOfCalls(2)
 			.build();
-		ResilientLiveRelayGateway gateway = this.guards.around(
-				this.vendor.always(VendorOperation.START, () -> new UpstreamFailure.TimedOut("SDK.ReadTimeout", "x")));
+		ResilientLiveRelayGateway gateway = this.guards.around(this.vendor.always(VendorOperation.START,
+				() -> new UpstreamFailure.BadResponse("InternalError", "x", null)));
 
 		assertThat(catchThrowable(() -> gateway.start("app1", "t1", SPEC)))
-			.isInstanceOf(UpstreamFailure.TimedOut.class);
+			.isInstanceOf(UpstreamFailure.BadResponse.class);
 		assertThat(this.vendor.calls(VendorOperation.START)).isEqualTo(2);
 	}
 

@@ -23,7 +23,9 @@ class ResilientGatewayDoubleCallTest {
 
 	@Test
 	void startThatTimedOutThenMeetsItsOwnTaskIsASuccess() {
-		this.vendor.fails(VendorOperation.START, () -> new UpstreamFailure.TimedOut("SDK.ReadTimeout", "late"))
+		this.vendor
+			.fails(VendorOperation.START,
+					() -> new UpstreamFailure.BadResponse("SDK.ServerUnreachable", "broken after sending", null))
 			.fails(VendorOperation.START, () -> this.taskExists)
 			.listsTask(true);
 
@@ -59,11 +61,12 @@ class ResilientGatewayDoubleCallTest {
 
 	@Test
 	void startThatNeverGetsAnAnswerStaysUnknownNeverRejected() {
-		this.vendor.always(VendorOperation.START, () -> new UpstreamFailure.TimedOut("SDK.ReadTimeout", "late"));
+		this.vendor.always(VendorOperation.START,
+				() -> new UpstreamFailure.BadResponse("SDK.ServerUnreachable", "broken after sending", null));
 
 		Throwable thrown = catchThrowable(() -> this.gateway.start("app1", "t1", SPEC));
 
-		assertThat(thrown).isInstanceOf(UpstreamFailure.TimedOut.class);
+		assertThat(thrown).isInstanceOf(UpstreamFailure.BadResponse.class);
 		assertThat(((UpstreamFailure) thrown).outcomeKnown()).isFalse();
 		assertThat(this.vendor.calls(VendorOperation.START)).isEqualTo(3);
 		assertThat(this.vendor.calls(VendorOperation.DESCRIBE)).isZero();
@@ -71,23 +74,27 @@ class ResilientGatewayDoubleCallTest {
 
 	@Test
 	void startWhoseLaterAttemptsSendNothingStaysUnknown() {
-		this.vendor.fails(VendorOperation.START, () -> new UpstreamFailure.TimedOut("SDK.ReadTimeout", "late"))
+		this.vendor
+			.fails(VendorOperation.START,
+					() -> new UpstreamFailure.BadResponse("SDK.ServerUnreachable", "broken after sending", null))
 			.always(VendorOperation.START, () -> new UpstreamFailure.Unreachable("SDK.ServerUnreachable", "refused"));
 
 		Throwable thrown = catchThrowable(() -> this.gateway.start("app1", "t1", SPEC));
 
-		assertThat(thrown).isInstanceOf(UpstreamFailure.TimedOut.class);
+		assertThat(thrown).isInstanceOf(UpstreamFailure.BadResponse.class);
 		assertThat(this.vendor.calls(VendorOperation.START)).isEqualTo(3);
 	}
 
 	@Test
 	void startStaysUnknownWhenTheVendorsListCannotBeRead() {
-		this.vendor.fails(VendorOperation.START, () -> new UpstreamFailure.TimedOut("SDK.ReadTimeout", "late"))
+		this.vendor
+			.fails(VendorOperation.START,
+					() -> new UpstreamFailure.BadResponse("SDK.ServerUnreachable", "broken after sending", null))
 			.fails(VendorOperation.START, () -> this.taskExists)
 			.always(VendorOperation.DESCRIBE, () -> new UpstreamFailure.Unreachable("SDK.ServerUnreachable", "x"));
 
 		assertThat(catchThrowable(() -> this.gateway.start("app1", "t1", SPEC)))
-			.isInstanceOf(UpstreamFailure.TimedOut.class);
+			.isInstanceOf(UpstreamFailure.BadResponse.class);
 		assertThat(this.vendor.calls(VendorOperation.DESCRIBE)).isEqualTo(3);
 	}
 
@@ -106,16 +113,21 @@ class ResilientGatewayDoubleCallTest {
 	@Test
 	void stopRejectedAfterAnUnknownOutcomeStaysUnknownWhileTheTaskStillRuns() {
 		UpstreamFailure.Rejected rejected = new UpstreamFailure.Rejected("InvalidParam", "bad", "R-bad", 400);
-		this.vendor.fails(VendorOperation.STOP, () -> new UpstreamFailure.TimedOut("SDK.ReadTimeout", "late"))
+		this.vendor
+			.fails(VendorOperation.STOP,
+					() -> new UpstreamFailure.BadResponse("SDK.ServerUnreachable", "broken after sending", null))
 			.fails(VendorOperation.STOP, () -> rejected)
 			.listsTask(true);
 
-		assertThat(catchThrowable(() -> this.gateway.stop("app1", "t1"))).isInstanceOf(UpstreamFailure.TimedOut.class);
+		assertThat(catchThrowable(() -> this.gateway.stop("app1", "t1")))
+			.isInstanceOf(UpstreamFailure.BadResponse.class);
 	}
 
 	@Test
 	void updateRejectedAfterAnUnknownOutcomeIsRejectedWithoutDescribe() {
-		this.vendor.fails(VendorOperation.UPDATE, () -> new UpstreamFailure.TimedOut("SDK.ReadTimeout", "late"))
+		this.vendor
+			.fails(VendorOperation.UPDATE,
+					() -> new UpstreamFailure.BadResponse("SDK.ServerUnreachable", "broken after sending", null))
 			.fails(VendorOperation.UPDATE, () -> this.taskExists);
 
 		assertThat(catchThrowable(() -> this.gateway.update("app1", "t1", SPEC))).isSameAs(this.taskExists);
