@@ -255,7 +255,7 @@ final class LifecycleInvariants {
 				};
 				case STOP -> switch (event.outcome()) {
 					case SUCCEEDED -> fromRunning && to == STOPPED;
-					case REJECTED -> fromRunning && (to == STOPPED || to == from);
+					case REJECTED -> fromRunning && (to == STOPPED || to == from || to == STOPPING);
 					case NOT_SENT -> fromRunning && to == from;
 					case UNKNOWN -> fromRunning && to == STOPPING;
 					case NO_CALL -> !fromRunning && to == from;

@@ -135,16 +135,17 @@ public record RelayTask(String appId, String taskId, RelaySpec spec, RelaySpec p
 	}
 
 	/**
-	 * A stop that failed. Unknown outcome: stays stopping for the reconciler. Surely not
-	 * stopped: back exactly where {@code before} was (state, pending spec, unknown
-	 * outcome) with the error — a retried stop of a stop of unknown outcome stays
-	 * stopping.
+	 * A stop that failed. Unknown outcome, a retried stop of a stop of unknown outcome,
+	 * or a refusal while an earlier call of unknown outcome may still act: stays stopping
+	 * for the reconciler. Surely not stopped: back exactly where {@code before} was
+	 * (state, pending spec, unknown outcome) with the error.
 	 */
 	public Transition stopFailed(RelayTask before, UpstreamFailure failure, Instant now) {
 		require(Set.of(RelayTaskState.STOPPING), "record the failed stop of");
 		TaskError error = TaskError.from(failure, now);
 		RelayTask after;
-		if (!failure.outcomeKnown() || before.state() == RelayTaskState.STOPPING) {
+		boolean mayBeThePendingCall = failure instanceof UpstreamFailure.Rejected && before.outcomeUnknown();
+		if (!failure.outcomeKnown() || before.state() == RelayTaskState.STOPPING || mayBeThePendingCall) {
 			after = next(spec, pendingSpec, RelayTaskState.STOPPING, error, true, now);
 		}
 		else if (!before.state().mayBeRunning()) {

@@ -45,7 +45,11 @@ final class StopRelay {
 			return this.writes.outcome(stopping.stopped(Action.STOP, receipt.requestId(), this.clock.instant()));
 		}
 		catch (UpstreamFailure failure) {
-			if (failure instanceof UpstreamFailure.Rejected && notProvenRunning(stopping)) {
+			// a refusal proves nothing while an earlier call of unknown outcome may still
+			// act at the vendor (a timed-out start that runs a moment later): then the
+			// task stays stopping, and the reconciler re-sends the stop after its grace
+			if (failure instanceof UpstreamFailure.Rejected && !current.outcomeUnknown()
+					&& notProvenRunning(stopping)) {
 				return this.writes
 					.outcome(stopping.stopRefusedAsNotRunning(Action.STOP, failure, this.clock.instant()));
 			}

@@ -405,6 +405,24 @@ class RelayTaskServiceTest {
 	}
 
 	@Test
+	void aRefusedStopAfterAStartOfUnknownOutcomeStaysStoppingForTheReconciler() {
+		// found by the lifecycle model: the timed-out start may still act at the vendor a
+		// moment later, so neither the refusal nor the list's silence proves it stopped
+		this.gateway.failWith(() -> new UpstreamFailure.TimedOut("ReadTimeout", "no answer"));
+		catchThrowableOfType(UpstreamFailure.class, () -> this.service.start(APP, null, single("ch1", "u1")));
+		this.gateway.failWith(() -> new UpstreamFailure.Rejected("InvalidParam", "not running", "REQ-S", 400));
+		this.gateway.describeFinds(false);
+
+		UpstreamFailure thrown = catchThrowableOfType(UpstreamFailure.class,
+				() -> this.service.stop(APP, defaultId("ch1", "u1")));
+
+		assertThat(thrown).isInstanceOf(UpstreamFailure.Rejected.class);
+		RelayTask after = stored(defaultId("ch1", "u1"));
+		assertThat(after.state()).isEqualTo(RelayTaskState.STOPPING);
+		assertThat(after.outcomeUnknown()).isTrue();
+	}
+
+	@Test
 	void stopRejectedWhileTheVendorStillListsTheTaskReturnsToActiveAndRethrows() {
 		RelayTask active = this.service.start(APP, null, single("ch1", "u1"));
 		UpstreamFailure rejected = new UpstreamFailure.Rejected("OperationDenied", "not now", "REQ-S", 403);
