@@ -61,6 +61,11 @@ final class LifecycleWorkload {
 
 	private final List<Integer> started = new ArrayList<>();
 
+	/**
+	 * Client-SDK relays an adoption operation ended again (added by the pool's threads).
+	 */
+	private final Set<String> endedByCleanup = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
 	private int nextFresh;
 
 	/** What a run did, printed with the seed. */
@@ -136,6 +141,8 @@ final class LifecycleWorkload {
 		}
 		// a vanish that raced a start in the same round may have come after it
 		this.vanished.addAll(vanishedNow);
+		this.vanished.addAll(this.endedByCleanup);
+		this.endedByCleanup.clear();
 		return size;
 	}
 
@@ -207,8 +214,14 @@ final class LifecycleWorkload {
 			Reply adopted = this.http.send("POST", TASKS_PATH + "/adoptions", SdkRelays.adoptionBody(relay));
 			if (started.status() == 201 && adopted.status() / 100 != 2) {
 				// keep every client-SDK relay this test creates managed: end the one the
-				// service would not take
-				this.http.send("POST", "/emulator/tasks/" + LifecycleInvariants.APP + "/" + taskId + "/vanish", null);
+				// service would not take (a concurrent adoption of the same relay may
+				// have
+				// taken it: then this is a vendor-side end of an adopted task)
+				Reply ended = this.http.send("POST",
+						"/emulator/tasks/" + LifecycleInvariants.APP + "/" + taskId + "/vanish", null);
+				if (ended.status() == 204) {
+					this.endedByCleanup.add(taskId);
+				}
 			}
 			return adopted;
 		}));
