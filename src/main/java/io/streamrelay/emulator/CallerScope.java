@@ -27,6 +27,10 @@ final class CallerScope {
 		}
 	}
 
+	static boolean coversEveryApp() {
+		return Callers.mayActOnEveryApp();
+	}
+
 	static void requireEveryApp(String what) {
 		if (!Callers.mayActOnEveryApp()) {
 			throw new Refused(what + " acts on every app, so it needs an API key scoped to all apps ('*').");

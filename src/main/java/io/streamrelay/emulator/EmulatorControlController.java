@@ -46,7 +46,9 @@ class EmulatorControlController {
 			.stream()
 			.filter((task) -> CallerScope.covers(task.appId()))
 			.toList();
-		return json(HttpStatus.OK, TaskJson.operatorList(visible, this.state.callCounts()));
+		// the counts are of every app's calls: only for a key that may see every app
+		return json(HttpStatus.OK,
+				TaskJson.operatorList(visible, CallerScope.coversEveryApp() ? this.state.callCounts() : Map.of()));
 	}
 
 	@PostMapping("/sdk-relays")

@@ -67,7 +67,19 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (carriesKeyInQuery(request.getQueryString())) {
+		boolean keyInQuery;
+		try {
+			keyInQuery = carriesKeyInQuery(request.getQueryString());
+		}
+		catch (IllegalArgumentException ex) {
+			// URLDecoder refuses a '%' not followed by two hex digits: the client's
+			// mistake
+			this.problems.write(response, ProblemTypes.MALFORMED,
+					"The query string is not valid percent-encoding: a '%' must be followed by two hex digits",
+					java.util.Map.of());
+			return;
+		}
+		if (keyInQuery) {
 			this.problems.unauthenticated(response,
 					"API keys are not accepted in the query string; send Authorization: Bearer <key>");
 			return;

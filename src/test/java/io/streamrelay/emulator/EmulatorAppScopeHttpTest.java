@@ -84,8 +84,14 @@ class EmulatorAppScopeHttpTest {
 
 	@Test
 	void listingWithoutAppIdShowsOnlyTheTasksOfTheKeysApps() {
-		JsonNode scoped = this.demoAdmin.send("GET", "/emulator/tasks", null).json().get("tasks");
-		JsonNode all = this.everyApp.send("GET", "/emulator/tasks", null).json().get("tasks");
+		this.state.countCall("StartLiveMPUTask");
+		JsonNode scopedAnswer = this.demoAdmin.send("GET", "/emulator/tasks", null).json();
+		JsonNode scoped = scopedAnswer.get("tasks");
+		JsonNode allAnswer = this.everyApp.send("GET", "/emulator/tasks", null).json();
+		JsonNode all = allAnswer.get("tasks");
+		// the call counts are every app's: a key for one app does not see them
+		assertThat(scopedAnswer.get("callCounts").isEmpty()).isTrue();
+		assertThat(allAnswer.get("callCounts").isEmpty()).isFalse();
 
 		assertThat(scoped.valueStream().map((task) -> task.get("appId").stringValue())).containsExactly("demo-app");
 		assertThat(all.valueStream().map((task) -> task.get("appId").stringValue()))
