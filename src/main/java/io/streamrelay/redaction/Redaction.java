@@ -23,8 +23,12 @@ public final class Redaction {
 			"security-token", "x-oss-signature", "x-oss-security-token", "ossaccesskeyid", "accesskeysecret",
 			"x-amz-signature", "x-amz-security-token");
 
-	/** '=' at every encoding level, plain or Gson-escaped. */
-	private static final Pattern EQUALS = Encoding.compile("=|%3D|%253D|\\\\u003d|%5Cu003d|%255Cu003d");
+	/**
+	 * '=' at every encoding level, plain or Gson-escaped; and the ':' of a JSON member
+	 * ({@code "password":"…"}) or of a header-like pair ({@code AccessKeySecret: …}).
+	 */
+	private static final Pattern EQUALS = Encoding
+		.compile("=|%3D|%253D|\\\\u003d|%5Cu003d|%255Cu003d|\"\\s*:\\s*\"|\\s*:[ \\t]*(?=[^\\s/\"])");
 
 	/**
 	 * A value runs to a separator, a quote, a bracket or such a character percent-encoded

@@ -39,6 +39,11 @@ class RedactionTextTest {
 			x auth_key%3D1700000000-0-0-SECRET&y | x auth_key%3D****&y
 			Authorization: Bearer SECRET-KEY | Authorization: Bearer ****
 			monkey=banana&designation=x | monkey=banana&designation=x
+			AccessKeySecret: SECRET | AccessKeySecret: ****
+			{"accessKeySecret":"SECRET","region":"cn"} | {"accessKeySecret":"****","region":"cn"}
+			{"password" : "SECRET"} | {"password" : "****"}
+			Relay task demo-app/lt-1: starting -> active | Relay task demo-app/lt-1: starting -> active
+			{"contentKey":"udd","key-hint":"x"} | {"contentKey":"udd","key-hint":"x"}
 			nothing secret here | nothing secret here
 			# percent-encoded once (form values, encoded JSON parameters)
 			POST /?Action=Start&StreamURL=rtmp%3A%2F%2Fa.rtmp.youtube.com%2Flive2%2FSECRETKEY&Format=JSON | POST /?Action=Start&StreamURL=rtmp%3A%2F%2Fa.rtmp.youtube.com%2Flive2%2F****&Format=JSON
