@@ -23,6 +23,8 @@ public final class ApiRoutes {
 
 	private static final PathPattern API = PathPatternParser.defaultInstance.parse("/v1/**");
 
+	private static final String RESOLVED = ApiRoutes.class.getName() + ".resolved";
+
 	private final Supplier<RequestMappingHandlerMapping> mapping;
 
 	/**
@@ -40,6 +42,16 @@ public final class ApiRoutes {
 	 * media types do not is still that route: MVC answers 405/415/406 for it.
 	 */
 	public Optional<ApiRoute> resolve(HttpServletRequest request) {
+		// the security and idempotency filters both ask: walk the mappings once a request
+		if (request.getAttribute(RESOLVED) instanceof Resolved resolved) {
+			return resolved.route();
+		}
+		Optional<ApiRoute> route = lookUp(request);
+		request.setAttribute(RESOLVED, new Resolved(route));
+		return route;
+	}
+
+	private Optional<ApiRoute> lookUp(HttpServletRequest request) {
 		Object previous = request.getAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE);
 		ServletRequestPathUtils.parseAndCache(request);
 		try {
@@ -104,6 +116,10 @@ public final class ApiRoutes {
 					: this.paths.compareTo(other.paths, request);
 		}
 
+	}
+
+	/** A request's route as resolved once (empty: not an API path). */
+	private record Resolved(Optional<ApiRoute> route) {
 	}
 
 }

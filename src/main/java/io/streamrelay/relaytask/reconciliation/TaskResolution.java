@@ -150,7 +150,7 @@ final class TaskResolution {
 	}
 
 	private boolean provenRunning(RelayTask task) {
-		return this.gateway.describe(task.appId(), task.taskId()).map(UpstreamTaskView::provesRunning).orElse(false);
+		return UpstreamTaskView.provesRunning(this.gateway.describe(task.appId(), task.taskId()));
 	}
 
 	private Result save(Transition transition, Result result) {

@@ -11,6 +11,7 @@ import io.streamrelay.relaytask.task.TaskOrigin;
 import io.streamrelay.relaytask.vendor.LiveRelayGateway;
 import io.streamrelay.relaytask.vendor.UpstreamFailure;
 import io.streamrelay.relaytask.vendor.UpstreamReceipt;
+import io.streamrelay.relaytask.vendor.UpstreamTaskView;
 
 /**
  * The stop use case: refused while another call is in flight, a no-op for an ended task,
@@ -82,7 +83,7 @@ final class StopRelay {
 			return true;
 		}
 		try {
-			return this.gateway.describe(task.appId(), task.taskId()).map((view) -> !view.provesRunning()).orElse(true);
+			return !UpstreamTaskView.provesRunning(this.gateway.describe(task.appId(), task.taskId()));
 		}
 		catch (UpstreamFailure ex) {
 			return false;

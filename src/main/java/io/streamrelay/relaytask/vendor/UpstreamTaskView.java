@@ -1,5 +1,7 @@
 package io.streamrelay.relaytask.vendor;
 
+import java.util.Optional;
+
 import io.streamrelay.relaytask.spec.RelayMode;
 
 /**
@@ -18,6 +20,14 @@ public record UpstreamTaskView(String appId, String taskId, String channelId, Re
 	/** Whether being listed proves that the vendor runs the task now. */
 	public boolean provesRunning() {
 		return !this.mayBeStopped;
+	}
+
+	/**
+	 * Whether the vendor's answer to a lookup proves the task runs: absent proves it does
+	 * not, listed proves it does only where the list holds running tasks alone.
+	 */
+	public static boolean provesRunning(Optional<UpstreamTaskView> lookup) {
+		return lookup.map(UpstreamTaskView::provesRunning).orElse(false);
 	}
 
 }

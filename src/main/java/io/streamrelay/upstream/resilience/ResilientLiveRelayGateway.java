@@ -104,7 +104,7 @@ public final class ResilientLiveRelayGateway implements LiveRelayGateway {
 			throw unknown;
 		}
 		// listed proves running only where the list holds running tasks alone
-		boolean provenRunning = view.map(UpstreamTaskView::provesRunning).orElse(false);
+		boolean provenRunning = UpstreamTaskView.provesRunning(view);
 		// a stop refused after an attempt that may have acted is done unless the list
 		// proves the task still runs
 		boolean done = runningMeansDone ? provenRunning : !provenRunning;
