@@ -104,7 +104,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			claim = this.keys.claim(scope, fingerprint);
 		}
 		catch (DataAccessException ex) {
-			log.error("Idempotency key store failed; request not executed", ex);
+			// nothing was executed: the client may retry with the same key
+			log.warn("Idempotency key store failed; request not executed: {}", ex.toString());
 			this.problems.unavailable(response);
 			return;
 		}

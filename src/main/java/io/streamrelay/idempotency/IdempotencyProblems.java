@@ -3,6 +3,7 @@ package io.streamrelay.idempotency;
 import java.io.IOException;
 import java.util.Map;
 
+import io.streamrelay.problems.DatabaseUnavailable;
 import io.streamrelay.problems.ProblemTypes;
 import io.streamrelay.problems.Problems;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,8 +38,7 @@ final class IdempotencyProblems {
 	}
 
 	void unavailable(HttpServletResponse response) throws IOException {
-		Problems.write(response, ProblemTypes.INTERNAL, "The request failed unexpectedly; it has been logged", Map.of(),
-				Map.of());
+		DatabaseUnavailable.write(response);
 	}
 
 }

@@ -76,6 +76,12 @@ public final class ProblemTypes {
 	public static final ProblemType UPSTREAM_TIMEOUT = new ProblemType(504, "upstream-timeout",
 			"The vendor did not answer in time");
 
+	public static final ProblemType DATABASE_UNAVAILABLE = new ProblemType(503, "database-unavailable",
+			"The database is unavailable");
+
+	public static final ProblemType OUTCOME_NOT_RECORDED = new ProblemType(503, "outcome-not-recorded",
+			"The vendor was called but the outcome could not be recorded");
+
 	public static final ProblemType EMULATOR_REFUSED = new ProblemType(400, "emulator-request-refused",
 			"The emulator refused the control request");
 
@@ -90,8 +96,8 @@ public final class ProblemTypes {
 			FORBIDDEN, UNKNOWN_APP, TASK_NOT_FOUND, TASK_EXISTS, STATE_CONFLICT, CONCURRENT_MODIFICATION,
 			IDEMPOTENCY_IN_FLIGHT, PRECONDITION_FAILED, PAYLOAD_TOO_LARGE, DESTINATION_NOT_ALLOWED,
 			IDEMPOTENCY_KEY_REUSED, UPSTREAM_REJECTED, TOO_MANY_REQUESTS, RATE_LIMITED, INTERNAL, UPSTREAM_BAD_RESPONSE,
-			UPSTREAM_AUTH, UPSTREAM_THROTTLED, UPSTREAM_UNREACHABLE, UPSTREAM_TIMEOUT, EMULATOR_REFUSED,
-			EMULATOR_INVALID_FAULT, EMULATOR_NO_RUNNING_TASK);
+			UPSTREAM_AUTH, UPSTREAM_THROTTLED, UPSTREAM_UNREACHABLE, UPSTREAM_TIMEOUT, DATABASE_UNAVAILABLE,
+			OUTCOME_NOT_RECORDED, EMULATOR_REFUSED, EMULATOR_INVALID_FAULT, EMULATOR_NO_RUNNING_TASK);
 
 	private ProblemTypes() {
 	}

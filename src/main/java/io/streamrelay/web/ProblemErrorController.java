@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
+import io.streamrelay.problems.DatabaseUnavailable;
 import io.streamrelay.problems.ProblemTypes;
 import io.streamrelay.problems.Problems;
 import io.streamrelay.problems.RequestBodyRefused;
@@ -54,6 +55,9 @@ class ProblemErrorController implements ErrorController {
 		}
 		else if (code == 400) {
 			Problems.write(response, ProblemTypes.MALFORMED, ErrorDetails.badRequest(request, exception));
+		}
+		else if (code >= 500 && DatabaseUnavailable.in(exception)) {
+			DatabaseUnavailable.write(response);
 		}
 		else if (code >= 500) {
 			Problems.write(response, (code == 500) ? ProblemTypes.INTERNAL : ProblemTypes.http(code),

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import io.streamrelay.problems.DatabaseUnavailable;
 import io.streamrelay.problems.ProblemType;
 import io.streamrelay.problems.ProblemTypes;
 import io.streamrelay.problems.Problems;
@@ -12,6 +13,7 @@ import io.streamrelay.relaytask.spec.DestinationNotAllowed;
 import io.streamrelay.relaytask.spec.InvalidRelaySpec;
 import io.streamrelay.relaytask.spec.UnknownApp;
 import io.streamrelay.relaytask.spec.Violation;
+import io.streamrelay.relaytask.task.OutcomeNotRecorded;
 import io.streamrelay.relaytask.task.RelayTaskAlreadyExists;
 import io.streamrelay.relaytask.task.RelayTaskModifiedConcurrently;
 import io.streamrelay.relaytask.task.RelayTaskNotFound;
@@ -101,11 +103,29 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		return Problems.entity(mapped.type(), mapped.detail(), mapped.extensions(), headers);
 	}
 
+	/**
+	 * The vendor acted (or may have) and the database failed before the outcome was
+	 * written: the task is left for the reconciler, and the caller is told so.
+	 */
+	@ExceptionHandler(OutcomeNotRecorded.class)
+	ResponseEntity<Object> outcomeNotRecorded(OutcomeNotRecorded ex) {
+		log.error("Outcome of a vendor call for task {} not recorded; the reconciler settles it", ex.taskId(),
+				ex.getCause());
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+		return Problems.entity(ProblemTypes.OUTCOME_NOT_RECORDED, ex.getMessage(),
+				Map.of("taskId", ex.taskId(), "outcomeUnknown", true), headers);
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex) {
 		RequestBodyRefused refused = RequestBodyRefused.in(ex);
 		if (refused != null) {
 			return refusal(refused);
+		}
+		if (DatabaseUnavailable.in(ex)) {
+			log.warn("Database unavailable, answered 503: {}", ex.toString());
+			return DatabaseUnavailable.entity();
 		}
 		log.error("Unexpected failure", ex);
 		return Problems.entity(ProblemTypes.INTERNAL, "The request failed unexpectedly; it has been logged", Map.of());

@@ -1,5 +1,6 @@
 package io.streamrelay.relaytask.usecase;
 
+import io.streamrelay.relaytask.task.OutcomeNotRecorded;
 import io.streamrelay.relaytask.task.RelayTask;
 import io.streamrelay.relaytask.task.RelayTaskModifiedConcurrently;
 import io.streamrelay.relaytask.task.RelayTaskNotFound;
@@ -34,9 +35,22 @@ final class TaskWrites {
 	/**
 	 * Records the outcome of a vendor call; if another writer moved the task meanwhile,
 	 * keeps the call in the history, marked as not applied, and answers the task as it
-	 * is.
+	 * is. A store that fails here leaves the task in its transitional state for the
+	 * reconciler: {@link OutcomeNotRecorded}.
 	 */
 	RelayTask outcome(Transition transition) {
+		try {
+			return record(transition);
+		}
+		catch (RelayTaskNotFound ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw new OutcomeNotRecorded(transition.after().taskId(), ex);
+		}
+	}
+
+	private RelayTask record(Transition transition) {
 		if (this.tasks.update(transition.after(), transition.before().version(), transition.event())) {
 			return transition.after();
 		}
