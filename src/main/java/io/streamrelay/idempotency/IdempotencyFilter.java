@@ -137,8 +137,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		if (stored == null) {
 			forget(scope, owner);
 		}
-		else {
-			remember(scope, owner, stored);
+		else if (!remember(scope, owner, stored)) {
+			// an answer that could not be stored is not sent: a success the key cannot
+			// replay would be executed again by the retry
+			response.reset();
+			this.problems.answerNotStored(response);
+			return;
 		}
 		// recorded first, sent second: a client that loses this answer gets it on retry
 		capture.copyBodyToResponse();
@@ -182,17 +186,21 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		return new StoredResponse(capture.getStatus(), headers, body);
 	}
 
-	private void remember(IdempotencyScope scope, String owner, StoredResponse stored) {
+	/** False when the store failed: the answer must not be sent. */
+	private boolean remember(IdempotencyScope scope, String owner, StoredResponse stored) {
 		try {
 			if (!this.keys.complete(scope, owner, stored)) {
 				log.warn("Idempotency key of app {} was taken over before its request finished; response not recorded",
 						scope.appId());
 			}
+			return true;
 		}
 		catch (DataAccessException ex) {
 			// the key stays in flight until its lock times out; a retry then executes
 			// against the recorded task
-			log.error("Could not record the response of an idempotent request", ex);
+			log.error("Could not record the response of an idempotent request; answered 503 instead: {}",
+					ex.toString());
+			return false;
 		}
 	}
 

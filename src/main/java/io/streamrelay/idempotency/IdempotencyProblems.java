@@ -41,4 +41,12 @@ final class IdempotencyProblems {
 		DatabaseUnavailable.write(response);
 	}
 
+	void answerNotStored(HttpServletResponse response) throws IOException {
+		Problems.write(response, ProblemTypes.DATABASE_UNAVAILABLE,
+				"The request was executed, but the database failed while its answer was stored: the task holds its"
+						+ " effect. Retry with the same " + IdempotencyKeyHeader.NAME
+						+ " to get the result (once the key's lock times out).",
+				Map.of(), DatabaseUnavailable.headers());
+	}
+
 }

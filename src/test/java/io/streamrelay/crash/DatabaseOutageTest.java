@@ -117,6 +117,21 @@ class DatabaseOutageTest {
 			.isEqualTo("active");
 	}
 
+	@Test
+	void anAnswerThatCannotBeStoredForItsIdempotencyKeyIsNotSentAsASuccess() {
+		this.database.failStatementsStartingWith("update idempotency_key set state");
+
+		TestHttp.Reply reply = http().send("POST", TASKS, START.formatted("outage-key", "eve"),
+				Map.of("Idempotency-Key", "outage-unstored"));
+
+		assertDatabaseUnavailable(reply);
+		assertThat(reply.json().get("detail").asString()).contains("was executed", "same Idempotency-Key");
+		assertThat(reply.header("Location")).isNull();
+		this.database.up();
+		// the effect is on the task: a retry with a new key is answered from it
+		assertThat(http().send("POST", TASKS, START.formatted("outage-key", "eve")).status()).isEqualTo(200);
+	}
+
 	static void assertDatabaseUnavailable(TestHttp.Reply reply) {
 		assertThat(reply.status()).as(reply.body()).isEqualTo(503);
 		assertThat(reply.contentType()).startsWith("application/problem+json");
