@@ -15,6 +15,7 @@ import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Recognises a database that cannot be reached (down, restarting, pool exhausted) in a
@@ -26,7 +27,8 @@ public final class DatabaseUnavailable {
 	/** Seconds a client should wait: about one database restart. */
 	public static final int RETRY_AFTER_SECONDS = 5;
 
-	static final String DETAIL = "The database cannot be reached right now; nothing was changed. Retry later.";
+	static final String DETAIL = "The database cannot be reached right now; no vendor call was made for this request."
+			+ " Retry later.";
 
 	private DatabaseUnavailable() {
 	}
@@ -38,8 +40,9 @@ public final class DatabaseUnavailable {
 		for (Throwable t = failure; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
 			if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessResourceException
 					|| t instanceof RecoverableDataAccessException || t instanceof CannotCreateTransactionException
-					|| t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-					|| t instanceof SQLRecoverableException) {
+					// a commit or rollback that failed: the connection broke under it
+					|| t instanceof TransactionSystemException || t instanceof SQLTransientConnectionException
+					|| t instanceof SQLNonTransientConnectionException || t instanceof SQLRecoverableException) {
 				return true;
 			}
 			// 08: connection exception; 57P: the server is shutting down or restarting
