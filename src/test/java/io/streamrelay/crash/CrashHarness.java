@@ -88,6 +88,17 @@ final class CrashHarness {
 		this.checks.add(checks);
 		this.ledgers.add(ledger);
 		CrashWorkload workload = new CrashWorkload(client, ledger, tasks);
+		try {
+			rounds(name, service, client, workload, checks, ledger, kills, postgres, postgresRestarts);
+		}
+		finally {
+			service.stop();
+		}
+	}
+
+	private void rounds(String name, JarProcess service, CrashClient client, CrashWorkload workload,
+			CrashInvariants checks, Ledger ledger, int kills, PrivatePostgres postgres, int postgresRestarts)
+			throws Exception {
 		service.start();
 		service.awaitReady(Duration.ofMinutes(3));
 		int restartAfter = (postgresRestarts > 0) ? 1 : -1;
@@ -102,7 +113,6 @@ final class CrashHarness {
 				}
 			}
 		}
-		service.stop();
 	}
 
 	private void killRound(String round, JarProcess service, CrashClient client, CrashWorkload workload,

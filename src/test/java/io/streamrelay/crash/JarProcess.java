@@ -49,8 +49,10 @@ final class JarProcess {
 	void start() throws IOException {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-						"-XX:+UseSerialGC", "-Xmx384m", "-jar", this.jar.toString(), "--server.port=" + this.port,
-						"--spring.main.banner-mode=off"));
+						"-XX:+UseSerialGC", "-Xmx384m"));
+		command.addAll(this.jar.javaOptions());
+		command.addAll(List.of("-jar", this.jar.jar().toString(), "--server.port=" + this.port,
+				"--spring.main.banner-mode=off"));
 		command.addAll(this.arguments);
 		this.process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))

@@ -27,7 +27,12 @@ public record ReconcilerProperties(Boolean enabled, @NotNull Duration interval, 
 		initialDelay = initialDelay == null ? Duration.ofSeconds(30) : initialDelay;
 		batchSize = batchSize == null ? 100 : batchSize;
 		grace = grace == null ? Duration.ofMinutes(2) : grace;
-		lockAtMostFor = lockAtMostFor == null ? Duration.ofMinutes(5) : lockAtMostFor;
+		lockAtMostFor = lockAtMostFor == null ? Duration.ofSeconds(30) : lockAtMostFor;
+		if (lockAtMostFor.compareTo(KeepAliveLocks.MINIMUM_LOCK_AT_MOST_FOR) < 0) {
+			// the lock is kept alive while a run lasts; ShedLock extends no shorter lock
+			throw new IllegalArgumentException("streamrelay.reconciler.lock-at-most-for must be at least "
+					+ KeepAliveLocks.MINIMUM_LOCK_AT_MOST_FOR.toSeconds() + "s");
+		}
 		backoffFirst = backoffFirst == null ? Duration.ofSeconds(30) : backoffFirst;
 		backoffMax = backoffMax == null ? Duration.ofMinutes(30) : backoffMax;
 		if (backoffFirst.isNegative() || backoffMax.compareTo(backoffFirst) < 0

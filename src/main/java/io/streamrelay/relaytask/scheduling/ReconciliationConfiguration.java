@@ -30,10 +30,10 @@ class ReconciliationConfiguration {
 	@Bean
 	LockProvider lockProvider(DataSource dataSource) {
 		// Database time: replicas' clocks may disagree, the database's is one.
-		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+		return new KeepAliveLocks(new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
 			.withJdbcTemplate(new JdbcTemplate(dataSource))
 			.usingDbTime()
-			.build());
+			.build()));
 	}
 
 	@Bean
