@@ -102,7 +102,7 @@ final class CrashHarness {
 		service.start();
 		service.awaitReady(Duration.ofMinutes(3));
 		int restartAfter = (postgresRestarts > 0) ? 1 : -1;
-		for (int round = 1; round <= kills; round++) {
+		for (int round = 1; round <= kills && !pastDeadline(name, round); round++) {
 			killRound(name + "-kill" + round, service, client, workload, checks, ledger);
 			if (round == restartAfter) {
 				for (int r = 1; r <= postgresRestarts; r++) {
@@ -123,7 +123,8 @@ final class CrashHarness {
 		// the random moment of the kill: the workload runs meanwhile
 		Thread.sleep(500 + this.random.nextInt(3500));
 		Awaitility.await("a request in flight").atMost(Duration.ofSeconds(10)).until(() -> client.inFlight() > 0);
-		this.report.inFlightAtKill += client.inFlight();
+		int inFlight = client.inFlight();
+		this.report.inFlightAtKill += inFlight;
 		service.kill9();
 		this.report.kills++;
 		stop.set(true);
@@ -141,7 +142,28 @@ final class CrashHarness {
 		this.report.recoveryMillis.add(Duration.ofNanos(System.nanoTime() - restarted).toMillis());
 		this.report.recovered += (int) pending;
 		check(round, checks, ledger);
+		System.out.println("[crash] round " + round + ": inFlightAtKill=" + inFlight + " pendingAfterRestart=" + pending
+				+ " recovery(restart->settled)=" + this.report.recoveryMillis.get(this.report.recoveryMillis.size() - 1)
+				+ "ms totals: kills=" + this.report.kills + " recovery "
+				+ CrashReport.spread(this.report.recoveryMillis));
 	}
+
+	/**
+	 * An on-demand run may be time-boxed ({@code -Dcrash.maxMinutes}): each phase gets
+	 * its share, the rounds stop when it is spent, and the run says so.
+	 */
+	private boolean pastDeadline(String phase, int round) {
+		if (this.phaseDeadline == 0 || System.nanoTime() < this.phaseDeadline) {
+			return false;
+		}
+		System.out.println("[crash] TIME-BOXED: phase " + phase + " stops before round " + round);
+		this.timeBoxed = true;
+		return true;
+	}
+
+	long phaseDeadline;
+
+	boolean timeBoxed;
 
 	private static void settle(CrashInvariants checks) {
 		Awaitility.await("every task settled (no starting/updating/stopping) within one grace period")
