@@ -38,6 +38,7 @@ class CrashHarnessIT {
 		long budget = Long.getLong("crash.maxMinutes", 0) * 60_000_000_000L;
 		try (PrivatePostgres postgres = PrivatePostgres.create(postgresBin.get(), CrashHarness.freePort())) {
 			harness.startEmulator();
+			harness.phaseDeadline = (budget == 0) ? 0 : started + budget / 2;
 			harness.phase(
 					"pg", List.of("--spring.datasource.url=" + postgres.jdbcUrl(),
 							"--spring.datasource.username=postgres", "--spring.datasource.password="),
