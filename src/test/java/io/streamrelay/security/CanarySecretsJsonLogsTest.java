@@ -1,5 +1,6 @@
 package io.streamrelay.security;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -16,6 +17,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = "logging.structured.format.console=ecs")
 class CanarySecretsJsonLogsTest extends CanarySecretsTest {
+
+	/**
+	 * Boot keeps the format in a system property once set: later test contexts of this
+	 * JVM would log JSON too.
+	 */
+	@AfterAll
+	static void plainLinesAgain() {
+		System.clearProperty("CONSOLE_LOG_STRUCTURED_FORMAT");
+	}
 
 	@Test
 	@Override
