@@ -1,5 +1,6 @@
 package io.streamrelay.idempotency;
 
+import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -111,16 +112,28 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		}
 		if (claim instanceof Claim.Acquired acquired) {
 			execute(cached, response, chain, scope, acquired.owner());
+			return;
 		}
-		else if (claim instanceof Claim.Replay replay) {
+		if (claim instanceof Claim.Replay replay) {
+			count("replayed");
 			replay(response, replay.response());
 		}
 		else if (claim instanceof Claim.Mismatch) {
+			count("key_reused");
 			this.problems.reused(response, key);
 		}
 		else {
+			count("in_flight");
 			this.problems.inFlight(response, key);
 		}
+	}
+
+	/**
+	 * Replays and conflicts: streamrelay.idempotency.requests (no app tag: the path's app
+	 * may not be a configured one).
+	 */
+	private static void count(String outcome) {
+		Metrics.counter("streamrelay.idempotency.requests", "outcome", outcome).increment();
 	}
 
 	private void execute(CachedBodyRequest request, HttpServletResponse response, FilterChain chain,

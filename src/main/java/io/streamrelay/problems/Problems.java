@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.MDC;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -22,7 +23,17 @@ public final class Problems {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/**
+	 * The member naming the request's id; the same name is the MDC key the logging
+	 * package's request-id filter sets.
+	 */
+	public static final String REQUEST_ID = "requestId";
+
 	private Problems() {
+	}
+
+	private static String requestId() {
+		return MDC.get(REQUEST_ID);
 	}
 
 	public static ProblemDetail detail(ProblemType type, String detail, Map<String, ?> extensions) {
@@ -30,6 +41,10 @@ public final class Problems {
 		problem.setType(type.type());
 		problem.setTitle(type.title());
 		extensions.forEach(problem::setProperty);
+		String requestId = requestId();
+		if (requestId != null) {
+			problem.setProperty(REQUEST_ID, requestId);
+		}
 		return problem;
 	}
 
@@ -53,6 +68,10 @@ public final class Problems {
 		body.put("status", type.status());
 		body.put("detail", detail);
 		body.putAll(extensions);
+		String requestId = requestId();
+		if (requestId != null) {
+			body.put(REQUEST_ID, requestId);
+		}
 		return json(body);
 	}
 

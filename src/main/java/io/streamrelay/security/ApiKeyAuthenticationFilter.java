@@ -1,5 +1,6 @@
 package io.streamrelay.security;
 
+import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
@@ -106,6 +107,8 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 			}
 			RateLimiter limiter = this.limiters.rateLimiter("api-key-" + key.get().name(), this.perKey);
 			if (!limiter.acquirePermission()) {
+				Metrics.counter("streamrelay.requests.limited", "limit", ProblemTypes.TOO_MANY_REQUESTS.slug())
+					.increment();
 				this.problems.write(response, ProblemTypes.TOO_MANY_REQUESTS,
 						"This API key sent more requests per second than allowed; retry after the Retry-After delay",
 						java.util.Map.of("Retry-After", "1"));

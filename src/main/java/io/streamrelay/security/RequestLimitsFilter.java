@@ -1,5 +1,6 @@
 package io.streamrelay.security;
 
+import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -84,6 +85,7 @@ class RequestLimitsFilter extends OncePerRequestFilter {
 	static void refuse(HttpServletRequest request, HttpServletResponse response, RequestBodyRefused refused)
 			throws IOException {
 		request.setAttribute(RequestBodyRefused.ATTRIBUTE, refused);
+		Metrics.counter("streamrelay.requests.limited", "limit", refused.type().slug()).increment();
 		Problems.write(response, refused.type(), refused.detail(), Map.of(), Map.of("Connection", "close"));
 	}
 

@@ -22,8 +22,9 @@ class WebConfiguration {
 	@Bean
 	FilterRegistrationBean<BlankErrorFilter> blankErrorFilter() {
 		FilterRegistrationBean<BlankErrorFilter> registration = new FilterRegistrationBean<>(new BlankErrorFilter());
-		// outermost: whatever answers inside, a blank error leaves through here
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		// outermost but the request id: whatever answers inside, a blank error leaves
+		// through here
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}
 

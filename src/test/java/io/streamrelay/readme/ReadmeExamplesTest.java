@@ -63,7 +63,7 @@ class ReadmeExamplesTest {
 			for (int i = 1; i < args.size(); i++) {
 				String arg = args.get(i);
 				switch (arg) {
-					case "-s", "-i", "-sS" -> {
+					case "-s", "-i", "-si", "-sS" -> {
 					}
 					case "-X" -> method = args.get(++i);
 					case "-H" -> {

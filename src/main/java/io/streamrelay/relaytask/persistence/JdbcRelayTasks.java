@@ -75,6 +75,7 @@ class JdbcRelayTasks implements RelayTasks {
 				this.jdbc.sql(INSERT_TASK).params(this.rows.taskParams(task)).update();
 				insertEvent(event);
 			});
+			StateChangeLog.written(task, event);
 		}
 		catch (DuplicateKeyException ex) {
 			throw new RelayTaskAlreadyExists(task.taskId(), null);
@@ -93,6 +94,9 @@ class JdbcRelayTasks implements RelayTasks {
 			insertEvent(event);
 			return true;
 		});
+		if (Boolean.TRUE.equals(updated)) {
+			StateChangeLog.written(task, event);
+		}
 		return Boolean.TRUE.equals(updated);
 	}
 

@@ -1,5 +1,6 @@
 package io.streamrelay.relaytask.scheduling;
 
+import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,6 +29,12 @@ public class ReconcilerJob {
 
 	private final Clock clock;
 
+	/** Runs by outcome (executed, skipped: another replica held the lock, failed). */
+	static final String RUNS = "streamrelay.reconciler.runs";
+
+	/** Tasks a run looked at, by result (resolved, drifted: fixed; unresolved). */
+	static final String TASKS = "streamrelay.reconciler.tasks";
+
 	private final AtomicLong runs = new AtomicLong();
 
 	private final AtomicLong skipped = new AtomicLong();
@@ -49,10 +56,15 @@ public class ReconcilerJob {
 					() -> this.reconciler.reconcile(this.properties.batchSize(), this.properties.grace()), lock);
 			if (!result.wasExecuted()) {
 				this.skipped.incrementAndGet();
+				Metrics.counter(RUNS, "outcome", "skipped").increment();
 				return null;
 			}
 			this.runs.incrementAndGet();
 			RelayTaskReconciler.Report report = result.getResult();
+			Metrics.counter(RUNS, "outcome", "executed").increment();
+			Metrics.counter(TASKS, "result", "resolved").increment(report.resolved());
+			Metrics.counter(TASKS, "result", "drifted").increment(report.drifted());
+			Metrics.counter(TASKS, "result", "unresolved").increment(report.unresolved());
 			if (report.resolved() + report.drifted() + report.unresolved() > 0) {
 				log.info("Reconciled relay tasks: {}", report);
 			}
@@ -60,6 +72,7 @@ public class ReconcilerJob {
 		}
 		catch (Throwable ex) {
 			log.warn("Reconciliation run failed; the next run retries", ex);
+			Metrics.counter(RUNS, "outcome", "failed").increment();
 			return null;
 		}
 	}

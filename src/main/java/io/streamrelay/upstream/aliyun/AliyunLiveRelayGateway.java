@@ -7,6 +7,7 @@ import com.aliyuncs.IAcsClient;
 import com.aliyuncs.live.model.v20161101.ListRtcMPUTaskDetailRequest;
 import com.aliyuncs.live.model.v20161101.ListRtcMPUTaskDetailResponse;
 import com.aliyuncs.live.model.v20161101.StopLiveMPUTaskRequest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.streamrelay.relaytask.spec.RelayMode;
 import io.streamrelay.relaytask.spec.RelaySpec;
 import io.streamrelay.relaytask.vendor.LiveRelayGateway;
@@ -24,23 +25,31 @@ final class AliyunLiveRelayGateway implements LiveRelayGateway {
 
 	private final boolean listKeepsStopped;
 
+	private final VendorCallObserver observer;
+
 	AliyunLiveRelayGateway(IAcsClient client, CallSettings settings) {
-		this(client, settings, false);
+		this(client, settings, false, new VendorCallObserver(new SimpleMeterRegistry()));
 	}
 
-	AliyunLiveRelayGateway(IAcsClient client, CallSettings settings, boolean listKeepsStopped) {
+	AliyunLiveRelayGateway(IAcsClient client, CallSettings settings, boolean listKeepsStopped,
+			VendorCallObserver observer) {
 		this.calls = new SdkCalls(client, settings);
 		this.listKeepsStopped = listKeepsStopped;
+		this.observer = observer;
 	}
 
 	@Override
 	public UpstreamReceipt start(String appId, String taskId, RelaySpec spec) {
-		return receipt(this.calls.send(TaskRequests.start(appId, taskId, spec)).getRequestId());
+		return this.observer.observe("StartLiveMPUTask", appId, taskId,
+				() -> receipt(this.calls.send(TaskRequests.start(appId, taskId, spec)).getRequestId()),
+				UpstreamReceipt::requestId);
 	}
 
 	@Override
 	public UpstreamReceipt update(String appId, String taskId, RelaySpec spec) {
-		return receipt(this.calls.send(TaskRequests.update(appId, taskId, spec)).getRequestId());
+		return this.observer.observe("UpdateLiveMPUTask", appId, taskId,
+				() -> receipt(this.calls.send(TaskRequests.update(appId, taskId, spec)).getRequestId()),
+				UpstreamReceipt::requestId);
 	}
 
 	@Override
@@ -48,7 +57,8 @@ final class AliyunLiveRelayGateway implements LiveRelayGateway {
 		StopLiveMPUTaskRequest request = new StopLiveMPUTaskRequest();
 		request.setAppId(appId);
 		request.setTaskId(taskId);
-		return receipt(this.calls.send(request).getRequestId());
+		return this.observer.observe("StopLiveMPUTask", appId, taskId,
+				() -> receipt(this.calls.send(request).getRequestId()), UpstreamReceipt::requestId);
 	}
 
 	@Override
@@ -56,8 +66,11 @@ final class AliyunLiveRelayGateway implements LiveRelayGateway {
 		ListRtcMPUTaskDetailRequest request = new ListRtcMPUTaskDetailRequest();
 		request.setAppId(appId);
 		request.setTaskId(taskId);
-		ListRtcMPUTaskDetailResponse response = this.calls.send(request);
-		receipt(response.getRequestId());
+		ListRtcMPUTaskDetailResponse response = this.observer.observe("ListRtcMPUTaskDetail", appId, taskId, () -> {
+			ListRtcMPUTaskDetailResponse answer = this.calls.send(request);
+			receipt(answer.getRequestId());
+			return answer;
+		}, ListRtcMPUTaskDetailResponse::getRequestId);
 		List<ListRtcMPUTaskDetailResponse.MpuTask> tasks = response.getMPUTasks();
 		if (tasks == null) {
 			return Optional.empty();

@@ -9,9 +9,12 @@ import com.aliyuncs.profile.DefaultProfile;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.streamrelay.relaytask.vendor.LiveRelayGateway;
 import io.streamrelay.upstream.resilience.ResilientLiveRelayGateway;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -49,10 +52,11 @@ class AliyunUpstreamConfiguration {
 	@Bean
 	LiveRelayGateway liveRelayGateway(DefaultAcsClient aliyunAcsClient, UpstreamProperties properties,
 			Environment environment, RetryRegistry retryRegistry, CircuitBreakerRegistry circuitBreakerRegistry,
-			RateLimiterRegistry rateLimiterRegistry) {
+			RateLimiterRegistry rateLimiterRegistry, ObjectProvider<MeterRegistry> meterRegistry) {
+		VendorCallObserver observer = new VendorCallObserver(meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
 		return new ResilientLiveRelayGateway(
 				new AliyunLiveRelayGateway(aliyunAcsClient, settings(properties, environment),
-						listKeepsStopped(properties, environment)),
+						listKeepsStopped(properties, environment), observer),
 				retryRegistry, circuitBreakerRegistry, rateLimiterRegistry);
 	}
 
