@@ -40,6 +40,14 @@ class StartupChecks implements EnvironmentPostProcessor {
 		}
 		boolean aliyun = mode.equals("aliyun");
 		Binder binder = Binder.get(environment);
+		if (binder.bind("streamrelay.emulator.standalone", Boolean.class).orElse(false)) {
+			// the emulator alone has none of the service's settings to check
+			if (!mode.equals("emulator")) {
+				problems.add("streamrelay.emulator.standalone=true runs the vendor emulator alone; it cannot be"
+						+ " combined with streamrelay.upstream.mode=" + mode);
+			}
+			return problems;
+		}
 		int keys = apiKeys(binder, aliyun, problems);
 		if (aliyun) {
 			aliyunProblems(environment, keys, problems);
