@@ -268,6 +268,12 @@ final class LifecycleInvariants {
 					case REJECTED -> (from == UPDATING && to == ACTIVE) || (from == STOPPING && to == STOPPED);
 					default -> false;
 				};
+				// a vendor event: an end stops a task that may run, anything else leaves
+				// the
+				// state as it was (history only, or lastError)
+				case EVENT -> event.outcome() == Outcome.OBSERVED && (to == from || (fromRunning && to == STOPPED));
+				// the CDN check changes lastError only
+				case CHECK -> event.outcome() == Outcome.OBSERVED && from == ACTIVE && to == ACTIVE;
 			};
 		}
 
