@@ -29,7 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
  * for ListRtcMPUEventSubRecord and applies the callback fault plan. Deliveries go out in
  * order on one thread, and only to loopback addresses.
  */
-final class CallbackDispatcher implements EmulatorState.TaskListener {
+public final class CallbackDispatcher implements EmulatorState.TaskListener {
 
 	/** The emulator's reading of the undocumented codes (EventKind in the service). */
 	static final int TYPE_RELAY = 1;
@@ -179,7 +179,7 @@ final class CallbackDispatcher implements EmulatorState.TaskListener {
 	}
 
 	/** Whether every queued delivery went out (a held-back one counts as queued). */
-	boolean idle() {
+	public boolean idle() {
 		return this.queued.get() == 0;
 	}
 

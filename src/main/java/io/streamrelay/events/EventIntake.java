@@ -1,8 +1,7 @@
 package io.streamrelay.events;
 
 import java.util.Locale;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.streamrelay.relaytask.events.EventApplier;
@@ -32,11 +31,11 @@ final class EventIntake {
 	 */
 	static final int RETRIES = 50;
 
-	static final long RETRY_MILLIS = 200;
+	static final Duration RETRY_DELAY = Duration.ofMillis(200);
 
-	private final ScheduledExecutorService executor;
+	private final Repeating executor;
 
-	EventIntake(VendorEvents store, EventApplier applier, MeterRegistry meters, ScheduledExecutorService executor) {
+	EventIntake(VendorEvents store, EventApplier applier, MeterRegistry meters, Repeating executor) {
 		this.store = store;
 		this.applier = applier;
 		this.meters = meters;
@@ -69,7 +68,7 @@ final class EventIntake {
 			return Received.UNMATCHED;
 		}
 		if (applyNow) {
-			this.executor.execute(() -> apply(event, 0));
+			this.executor.now(() -> apply(event, 0));
 		}
 		return Received.ACCEPTED;
 	}
@@ -79,9 +78,10 @@ final class EventIntake {
 			EventApplier.Result result = this.applier.apply(event);
 			if (result == EventApplier.Result.PENDING && attempt < RETRIES) {
 				// a call of ours is in flight: its outcome is usually a moment away
-				this.executor.schedule(() -> apply(event, attempt + 1), RETRY_MILLIS, TimeUnit.MILLISECONDS);
+				this.executor.later(RETRY_DELAY, () -> apply(event, attempt + 1));
 			}
-			if (result == EventApplier.Result.APPLIED || result == EventApplier.Result.NOTED) {
+			if (result == EventApplier.Result.APPLIED || result == EventApplier.Result.NOTED
+					|| result == EventApplier.Result.CONFIRMED) {
 				count("streamrelay.events.applied", event);
 			}
 			else if (result == EventApplier.Result.UNMATCHED) {

@@ -2,8 +2,6 @@ package io.streamrelay.events;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.streamrelay.apps.AppsProperties;
@@ -56,20 +54,21 @@ class EventsConfiguration {
 				+ environment.getProperty("local.server.port", environment.getProperty("server.port", "8080")));
 	}
 
-	@Bean(destroyMethod = "shutdownNow")
-	ScheduledExecutorService vendorEventExecutor() {
-		// one thread: events are applied in the order they arrived
-		return Executors.newSingleThreadScheduledExecutor((runnable) -> {
-			Thread thread = new Thread(runnable, "vendor-events");
-			thread.setDaemon(true);
-			return thread;
-		});
+	/** One thread: events are applied in the order they arrived. */
+	@Bean(destroyMethod = "close")
+	Repeating vendorEventThread() {
+		return new Repeating("vendor-events");
+	}
+
+	@Bean(destroyMethod = "close")
+	Repeating subscriptionSyncThread() {
+		return new Repeating("vendor-event-subscriptions");
 	}
 
 	@Bean
 	EventIntake vendorEventIntake(VendorEvents events, EventApplier applier, MeterRegistry meters,
-			ScheduledExecutorService vendorEventExecutor) {
-		return new EventIntake(events, applier, meters, vendorEventExecutor);
+			Repeating vendorEventThread) {
+		return new EventIntake(events, applier, meters, vendorEventThread);
 	}
 
 	@Bean
@@ -96,8 +95,7 @@ class EventsConfiguration {
 	 */
 	@Bean
 	ApplicationListener<ApplicationReadyEvent> subscriptionSyncSchedule(SubscriptionSync sync,
-			LockProvider lockProvider, ScheduledExecutorService vendorEventExecutor, EventsProperties properties,
-			Clock clock) {
+			LockProvider lockProvider, Repeating subscriptionSyncThread, EventsProperties properties, Clock clock) {
 		DefaultLockingTaskExecutor locks = new DefaultLockingTaskExecutor(lockProvider);
 		Runnable pass = () -> {
 			try {
@@ -113,8 +111,7 @@ class EventsConfiguration {
 			if (!properties.enabled() || sync.apps().isEmpty()) {
 				return;
 			}
-			vendorEventExecutor.scheduleWithFixedDelay(pass, 0, properties.syncInterval().toMillis(),
-					java.util.concurrent.TimeUnit.MILLISECONDS);
+			subscriptionSyncThread.every(Duration.ZERO, properties.syncInterval(), pass);
 		};
 	}
 

@@ -112,7 +112,8 @@ class VendorEventsEndToEndTest {
 
 		List<String> entries = eventEntries(taskId);
 		assertThat(entries.stream().filter((e) -> e.startsWith("event:")).toList())
-			.containsExactly("event:observed:Event1.1:active", "event:observed:Event1.2:stopped");
+			.containsExactly("event:observed:Event1.2:stopped");
+		assertThat(client().get("/v1/apps/demo-app/vendor-events?status=applied&limit=500").body()).contains(taskId);
 	}
 
 	@Test

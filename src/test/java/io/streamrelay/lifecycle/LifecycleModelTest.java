@@ -78,7 +78,10 @@ abstract class LifecycleModelTest {
 		System.out.println("[lifecycle] " + label + ", operations=" + operations);
 		LifecycleInvariants invariants = new LifecycleInvariants(this.context.getBean(EmulatorState.class),
 				this.context.getBean(RelayTasks.class), this.context.getBean(RelayTaskReconciler.class),
-				listKeepsStopped(), label);
+				listKeepsStopped(), label)
+			.withVendorEvents(List.copyOf(
+					this.context.getBeansOfType(io.streamrelay.relaytask.reconciliation.ReconcilerStep.class).values()),
+					this.context.getBean(io.streamrelay.emulator.CallbackDispatcher.class)::idle);
 		LifecycleWorkload workload = new LifecycleWorkload(seed, new TestHttp(Replicas.port(this.context), DEV_KEY),
 				this.context.getBean(FaultPlan.class), invariants);
 		LifecycleWorkload.Summary summary = workload.run(operations);

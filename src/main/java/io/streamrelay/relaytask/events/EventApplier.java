@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.streamrelay.relaytask.events.EventRules.Apply;
+import io.streamrelay.relaytask.events.EventRules.Confirm;
 import io.streamrelay.relaytask.events.EventRules.Decision;
 import io.streamrelay.relaytask.events.EventRules.Note;
 import io.streamrelay.relaytask.events.EventRules.Unmatched;
@@ -44,6 +45,8 @@ public final class EventApplier {
 		APPLIED,
 		/** Only the task's history got an entry. */
 		NOTED,
+		/** Confirms what the task's history says: nothing written to the task. */
+		CONFIRMED,
 		/** No task matches. */
 		UNMATCHED,
 		/** Stays pending for a later pass. */
@@ -96,6 +99,10 @@ public final class EventApplier {
 			this.events.settle(event.msgId(), Status.UNMATCHED, unmatched.reason(), now);
 			return Result.UNMATCHED;
 		}
+		if (decision instanceof Confirm confirm) {
+			this.events.settle(event.msgId(), Status.APPLIED, confirm.note(), now);
+			return Result.CONFIRMED;
+		}
 		return Result.PENDING;
 	}
 
@@ -119,6 +126,9 @@ public final class EventApplier {
 		}
 		if (decision instanceof Wait waiting) {
 			return "stays pending: " + waiting.reason();
+		}
+		if (decision instanceof Confirm confirm) {
+			return "confirms the history: " + confirm.note();
 		}
 		return "noted in history";
 	}

@@ -37,6 +37,13 @@ public final class EventRules {
 	public record Note(RelayTaskEvent entry, long version) implements Decision {
 	}
 
+	/**
+	 * Nothing to record in the task's history: the event confirms what the history says
+	 * (a start, the end of a task already ended); it stays in the event list.
+	 */
+	public record Confirm(String note) implements Decision {
+	}
+
 	/** No task of the app matches: keep the event in the unmatched list. */
 	public record Unmatched(String reason) implements Decision {
 	}
@@ -60,7 +67,7 @@ public final class EventRules {
 			case RELAY_ERROR:
 				return relayError(task, runStartedAt, event, destination, now);
 			case STARTED:
-				return note(task, event, "the vendor reports the relay started" + destination, now);
+				return new Confirm("the vendor reports the relay started" + destination);
 			default:
 				return note(task, event, "event type " + event.eventType() + " code " + event.eventCode()
 						+ " is not known to this service: recorded only" + destination, now);
