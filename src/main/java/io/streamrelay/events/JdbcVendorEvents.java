@@ -70,7 +70,7 @@ class JdbcVendorEvents implements VendorEvents {
 	public List<VendorEvent> pending(Instant before, int limit) {
 		return this.jdbc
 			.sql("select " + COLUMNS + " from vendor_event where status = 'PENDING' and received_at < :before"
-					+ " order by received_at, msg_id fetch first :limit rows only")
+					+ " order by received_at, msg_id limit :limit")
 			.param("before", timestamp(before))
 			.param("limit", limit)
 			.query((rs, row) -> event(rs))
@@ -91,7 +91,7 @@ class JdbcVendorEvents implements VendorEvents {
 	public List<StoredEvent> list(String appId, Status status, int limit) {
 		return this.jdbc
 			.sql("select " + COLUMNS + ", status, note, settled_at from vendor_event where app_id = :appId"
-					+ " and status = :status order by received_at desc, msg_id fetch first :limit rows only")
+					+ " and status = :status order by received_at desc, msg_id limit :limit")
 			.param("appId", appId)
 			.param("status", status.name())
 			.param("limit", limit)

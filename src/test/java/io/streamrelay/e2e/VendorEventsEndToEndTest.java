@@ -48,6 +48,9 @@ class VendorEventsEndToEndTest {
 	@Autowired
 	ReconcilerJob reconcilerJob;
 
+	@Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
+
 	E2eClient client() {
 		if (client == null) {
 			client = new E2eClient(this.port);
@@ -163,6 +166,8 @@ class VendorEventsEndToEndTest {
 		assertThat(first.status()).isEqualTo(200);
 		assertThat(again.status()).isEqualTo(200);
 		assertThat(again.body()).contains("duplicate");
+		assertThat(this.meters.counter("streamrelay.events.duplicates", "app", "demo-app", "type", "ended").count())
+			.isGreaterThanOrEqualTo(1);
 		await().atMost(Duration.ofSeconds(5))
 			.until(() -> client().get("/v1/apps/demo-app/vendor-events?status=unmatched")
 				.body()
@@ -191,7 +196,9 @@ class VendorEventsEndToEndTest {
 	private void awaitDelivered(String taskId, int count) {
 		await().atMost(Duration.ofSeconds(5)).until(() -> deliveries(taskId).size() >= count);
 		await().atMost(Duration.ofSeconds(5))
-			.until(() -> eventEntries(taskId).stream().anyMatch((e) -> e.startsWith("event:")));
+			.untilAsserted(
+					() -> assertThat(client().get("/v1/apps/demo-app/vendor-events?status=applied&limit=500").body())
+						.contains(taskId));
 	}
 
 	/** The HTTP codes of the emulator's deliveries for the task, oldest first. */

@@ -94,9 +94,7 @@ public final class EventRules {
 			return stale(task, event, "end", runStartedAt, now);
 		}
 		if (!task.state().mayBeRunning()) {
-			return note(task, event,
-					"the vendor reports the relay ended" + destination + "; already " + word(task) + ": no change",
-					now);
+			return new Confirm("the vendor reports the relay ended" + destination + "; already " + word(task));
 		}
 		return new Apply(VendorFacts.endedByVendor(task, event.code(),
 				cut("the vendor ended the relay" + destination + " at " + event.eventAt() + message(event)), now));
@@ -109,7 +107,7 @@ public final class EventRules {
 		}
 		String detail = cut("relay error " + event.errorCode() + " on a destination" + destination + message(event));
 		if (!task.state().mayBeRunning()) {
-			return note(task, event, cut(detail + "; already " + word(task) + ": no change"), now);
+			return new Confirm(cut(detail + "; already " + word(task)));
 		}
 		return new Apply(VendorFacts.relayError(task, event.code(), detail, now));
 	}

@@ -37,7 +37,7 @@ final class AliyunLiveStreamStatus implements LiveStreamStatus {
 		boolean listed = online != null && online.stream()
 			.anyMatch((info) -> streamName.equals(info.getStreamName())
 					&& (info.getAppName() == null || appName.equals(info.getAppName())));
-		log.debug("DescribeLiveStreamsOnlineList {}/{}/{}: {}", domain, appName, streamName,
+		log.info("DescribeLiveStreamsOnlineList {}/{}/{}: {}", domain, appName, streamName,
 				listed ? "online" : "not listed");
 		return listed;
 	}
