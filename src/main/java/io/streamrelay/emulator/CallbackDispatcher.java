@@ -68,12 +68,21 @@ public final class CallbackDispatcher implements EmulatorState.TaskListener {
 
 	@Override
 	public void started(EmulatedTask task) {
-		task.streamUrls().forEach((url) -> event(task, url, CODE_STARTED, 0, ""));
+		destinations(task).forEach((url) -> event(task, url, CODE_STARTED, 0, ""));
 	}
 
 	@Override
 	public void ended(EmulatedTask task, boolean byVendor) {
-		task.streamUrls().forEach((url) -> event(task, url, CODE_ENDED, 0, ""));
+		destinations(task).forEach((url) -> event(task, url, CODE_ENDED, 0, ""));
+	}
+
+	/**
+	 * One callback per destination URL; a client-SDK relay, whose destination the
+	 * emulator does not know (the console's streaming domain), gets one with an empty
+	 * DstUrl.
+	 */
+	private static java.util.List<String> destinations(EmulatedTask task) {
+		return task.streamUrls().isEmpty() ? java.util.List.of("") : task.streamUrls();
 	}
 
 	/** A relay error on one destination; the task keeps running. */

@@ -135,6 +135,9 @@ public final class EmulatorState {
 	}
 
 	void countCall(String action) {
+		if (!MpuOperations.TASK_ACTIONS.contains(action)) {
+			return; // the counts are of the five task Actions (docs/emulator.md)
+		}
 		this.calls.computeIfAbsent(action, (key) -> new AtomicLong()).incrementAndGet();
 	}
 

@@ -15,6 +15,10 @@ final class MpuOperations {
 
 	static final int MAX_CUSTOM_SEI = 4096;
 
+	/** The task Actions, the ones whose calls are counted. */
+	static final Set<String> TASK_ACTIONS = Set.of("StartLiveMPUTask", "UpdateLiveMPUTask", "StopLiveMPUTask",
+			"ListRtcMPUTaskDetail", "SetLiveMpuTaskSei");
+
 	/** The Actions the emulator knows; any other is refused and never counted. */
 	static final Set<String> ACTIONS = Set.of("StartLiveMPUTask", "UpdateLiveMPUTask", "StopLiveMPUTask",
 			"ListRtcMPUTaskDetail", "SetLiveMpuTaskSei", "CreateRtcMPUEventSub", "DescribeRtcMPUEventSub",

@@ -68,7 +68,7 @@ final class CallbackBodies {
 				integer(payload, "Payload.EventCode", "EventCode"),
 				payload.has("ErrorCode") ? integer(payload, "Payload.ErrorCode", "ErrorCode") : 0,
 				Redaction.textWithoutUrls(optionalText(payload, "Payload.ErrorMessage", "ErrorMessage")),
-				dstUrl == null ? null : redactUrl.apply(dstUrl),
+				(dstUrl == null || dstUrl.isEmpty()) ? null : redactUrl.apply(dstUrl),
 				Instant.ofEpochMilli(required(optionalLong(payload, "Payload.EventTs", "EventTs"), "Payload.EventTs")),
 				callbackTs == null ? null : Instant.ofEpochMilli(callbackTs), receivedAt, source, Redaction.text(body));
 	}

@@ -111,7 +111,7 @@ class EventsConfiguration {
 			if (!properties.enabled() || sync.apps().isEmpty()) {
 				return;
 			}
-			subscriptionSyncThread.every(Duration.ZERO, properties.syncInterval(), pass);
+			new SyncSchedule(subscriptionSyncThread, pass, sync::allInSync, properties.syncInterval()).start();
 		};
 	}
 

@@ -94,6 +94,10 @@ final class SubscriptionSync {
 		return Optional.ofNullable(this.status.get(appId)).map(AppStatus::subId);
 	}
 
+	boolean allInSync() {
+		return this.status.values().stream().allMatch((app) -> app.state() == State.IN_SYNC);
+	}
+
 	Map<String, AppStatus> status() {
 		return Map.copyOf(this.status);
 	}

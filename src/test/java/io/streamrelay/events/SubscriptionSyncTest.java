@@ -111,6 +111,18 @@ class SubscriptionSyncTest {
 	}
 
 	@Test
+	void aFailingSyncIsRetriedSoonerThanTheIntervalThenAtTheInterval() {
+		SyncSchedule schedule = new SyncSchedule(null, () -> {
+		}, () -> false, java.time.Duration.ofMinutes(10));
+
+		assertThat(schedule.next(false)).isEqualTo(java.time.Duration.ofSeconds(5));
+		assertThat(schedule.next(false)).isEqualTo(java.time.Duration.ofSeconds(10));
+		assertThat(schedule.next(false)).isEqualTo(java.time.Duration.ofSeconds(20));
+		assertThat(schedule.next(true)).isEqualTo(java.time.Duration.ofMinutes(10));
+		assertThat(schedule.next(false)).isEqualTo(java.time.Duration.ofSeconds(5));
+	}
+
+	@Test
 	void acceptsOnlyTheAppsOwnToken() {
 		CallbackEndpoints endpoints = endpoints(List.of());
 
