@@ -21,7 +21,8 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @EmulatorMode
 @EnableConfigurationProperties(EmulatorProperties.class)
-@Import({ MpuApiController.class, EmulatorControlController.class, EmulatorFaultController.class })
+@Import({ MpuApiController.class, EmulatorControlController.class, EmulatorFaultController.class,
+		EmulatorEventsConfiguration.class })
 public class EmulatorConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EmulatorConfiguration.class);
@@ -74,8 +75,16 @@ public class EmulatorConfiguration {
 	}
 
 	@Bean
-	MpuOperations emulatorMpuOperations(EmulatorState state, EmulatorProperties properties) {
-		return new MpuOperations(state, properties.listIncludesStopped());
+	MpuOperations emulatorMpuOperations(EmulatorState state, EmulatorProperties properties,
+			EventSubOperations subscriptions, OnlineStreams online) {
+		return new MpuOperations(state, properties.listIncludesStopped(), (action, params, body) -> {
+			if (EventSubOperations.ACTIONS.contains(action)) {
+				subscriptions.execute(action, params, body);
+			}
+			else {
+				online.describe(params, body);
+			}
+		});
 	}
 
 }

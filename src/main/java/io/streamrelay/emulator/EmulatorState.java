@@ -30,6 +30,8 @@ public final class EmulatorState {
 
 	private final Map<TaskKey, AtomicLong> taskCalls = new ConcurrentHashMap<>();
 
+	private final List<TaskListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 	private int inFlight;
 
 	private long revision;
@@ -133,6 +135,9 @@ public final class EmulatorState {
 	}
 
 	void countCall(String action) {
+		if (!MpuOperations.TASK_ACTIONS.contains(action)) {
+			return; // the counts are of the five task Actions (docs/emulator.md)
+		}
 		this.calls.computeIfAbsent(action, (key) -> new AtomicLong()).incrementAndGet();
 	}
 
@@ -146,7 +151,9 @@ public final class EmulatorState {
 		}
 		StartRules.checkQuota(this.tasks, this.properties, spec, key);
 		StartRules.checkStreamUrls(this.tasks, this.properties, this.clock.instant(), spec, key);
-		return save(key, spec, origin, null, Map.of(action, 1L));
+		EmulatedTask started = save(key, spec, origin, null, Map.of(action, 1L));
+		this.listeners.forEach((listener) -> listener.started(started));
+		return started;
 	}
 
 	/**
@@ -166,7 +173,9 @@ public final class EmulatorState {
 	synchronized EmulatedTask stop(String appId, String taskId, String action) {
 		TaskKey key = new TaskKey(appId, taskId);
 		EmulatedTask current = running(key);
-		return markStopped(key, current, increment(current, action));
+		EmulatedTask stopped = markStopped(key, current, increment(current, action));
+		this.listeners.forEach((listener) -> listener.ended(stopped, false));
+		return stopped;
 	}
 
 	/**
@@ -181,7 +190,8 @@ public final class EmulatorState {
 		if (current == null || !current.running()) {
 			return false;
 		}
-		markStopped(key, current, current.callCounts());
+		EmulatedTask stopped = markStopped(key, current, current.callCounts());
+		this.listeners.forEach((listener) -> listener.ended(stopped, true));
 		return true;
 	}
 
@@ -228,7 +238,26 @@ public final class EmulatorState {
 		return counts;
 	}
 
+	/**
+	 * Adds a listener told of every start and end (callbacks, the online-stream list).
+	 */
+	void addListener(TaskListener listener) {
+		this.listeners.add(listener);
+	}
+
 	record TaskKey(String appId, String taskId) {
+	}
+
+	/**
+	 * Told of a task's start and end while the state's lock is held: it must only record
+	 * or queue, never call back into the state.
+	 */
+	interface TaskListener {
+
+		void started(EmulatedTask task);
+
+		void ended(EmulatedTask task, boolean byVendor);
+
 	}
 
 }

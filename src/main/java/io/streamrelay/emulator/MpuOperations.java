@@ -15,13 +15,27 @@ final class MpuOperations {
 
 	static final int MAX_CUSTOM_SEI = 4096;
 
+	/** The task Actions, the ones whose calls are counted. */
+	static final Set<String> TASK_ACTIONS = Set.of("StartLiveMPUTask", "UpdateLiveMPUTask", "StopLiveMPUTask",
+			"ListRtcMPUTaskDetail", "SetLiveMpuTaskSei");
+
 	/** The Actions the emulator knows; any other is refused and never counted. */
 	static final Set<String> ACTIONS = Set.of("StartLiveMPUTask", "UpdateLiveMPUTask", "StopLiveMPUTask",
-			"ListRtcMPUTaskDetail", "SetLiveMpuTaskSei");
+			"ListRtcMPUTaskDetail", "SetLiveMpuTaskSei", "CreateRtcMPUEventSub", "DescribeRtcMPUEventSub",
+			"UpdateRtcMPUEventSub", "DeleteRtcMPUEventSub", "ListRtcMPUEventSubRecord", OnlineStreams.ACTION);
+
+	/** The Actions beyond the task operations: event subscription, CDN list. */
+	interface MoreActions {
+
+		void execute(String action, Map<String, String> params, ObjectNode body);
+
+	}
 
 	private final EmulatorState state;
 
 	private final boolean listIncludesStopped;
+
+	private final MoreActions more;
 
 	MpuOperations(EmulatorState state) {
 		this(state, false);
@@ -32,8 +46,15 @@ final class MpuOperations {
 	 * other reading of an undocumented vendor fact (docs/aliyun-mpu-api.md §9).
 	 */
 	MpuOperations(EmulatorState state, boolean listIncludesStopped) {
+		this(state, listIncludesStopped, (action, params, body) -> {
+			throw unknownAction();
+		});
+	}
+
+	MpuOperations(EmulatorState state, boolean listIncludesStopped, MoreActions more) {
 		this.state = state;
 		this.listIncludesStopped = listIncludesStopped;
+		this.more = more;
 	}
 
 	ObjectNode execute(String action, Map<String, String> params) {
@@ -55,7 +76,7 @@ final class MpuOperations {
 						TaskParamRules.requiredId(params, "TaskId", TaskParamRules.TASK_ID), action);
 			case "SetLiveMpuTaskSei" -> setSei(action, params);
 			case "ListRtcMPUTaskDetail" -> list(params, body);
-			default -> throw unknownAction();
+			default -> this.more.execute(action, params, body);
 		}
 		return body;
 	}

@@ -40,6 +40,10 @@ public final class Redaction {
 
 	private static final Pattern BEARER = Encoding.compile("(\\bBearer\\s+)[^\\s\"',;]+");
 
+	/** The secret token in this service's vendor-callback path (issue 9). */
+	private static final Pattern CALLBACK_TOKEN = Pattern
+		.compile("(/callbacks/aliyun/mpu/[A-Za-z0-9_-]{1,64}/)[^\\s/?#\"'<>&]+");
+
 	private Redaction() {
 	}
 
@@ -88,7 +92,8 @@ public final class Redaction {
 		for (Encoding encoding : Encoding.values()) {
 			out = UrlParts.replaceUrls(out, encoding, (url) -> UrlParts.redact(url, encoding));
 		}
-		return BEARER.matcher(hideNamedValues(out)).replaceAll("$1" + MARKER);
+		out = BEARER.matcher(hideNamedValues(out)).replaceAll("$1" + MARKER);
+		return CALLBACK_TOKEN.matcher(out).replaceAll("$1" + MARKER);
 	}
 
 	/**

@@ -62,6 +62,11 @@ class SecurityConfiguration {
 				.hasRole("ADMIN")
 				.requestMatchers(HttpMethod.POST, "/")
 				.permitAll()
+				// the vendor's event callbacks authenticate by the app's secret token in
+				// the
+				// path (io.streamrelay.events)
+				.requestMatchers(HttpMethod.POST, "/callbacks/aliyun/mpu/*/*")
+				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/")
 				.permitAll()
 				.requestMatchers("/error")

@@ -24,9 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * retried stop after an unknown outcome answers what the vendor did, {@code "sei": null}
  * takes the app's default again, and the ETag is the version.
  */
+// without vendor callbacks: the decisions below are those taken when no event has arrived
+// (one that does settles the stop, see VendorEventsEndToEndTest)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:e2e-decisions;DB_CLOSE_DELAY=-1",
-				"streamrelay.emulator.stream-url-cooldown=0s", "streamrelay.reconciler.enabled=false" })
+				"streamrelay.emulator.stream-url-cooldown=0s", "streamrelay.reconciler.enabled=false",
+				"streamrelay.emulator.events.callbacks=false" })
 class LifecycleDecisionsEndToEndTest {
 
 	static final String TASKS = "/v1/apps/demo-app/relay-tasks";

@@ -60,6 +60,22 @@ final class LifecycleInvariants {
 
 	int reconcilerRuns;
 
+	private java.util.List<io.streamrelay.relaytask.reconciliation.ReconcilerStep> eventSteps = java.util.List.of();
+
+	private java.util.function.BooleanSupplier callbacksIdle = () -> true;
+
+	/**
+	 * With vendor events: waits for the emulator's callbacks before settling, and runs
+	 * the reconciler's steps (the event records, pending events) as the scheduled job
+	 * does.
+	 */
+	LifecycleInvariants withVendorEvents(java.util.List<io.streamrelay.relaytask.reconciliation.ReconcilerStep> steps,
+			java.util.function.BooleanSupplier idle) {
+		this.eventSteps = java.util.List.copyOf(steps);
+		this.callbacksIdle = idle;
+		return this;
+	}
+
 	LifecycleInvariants(EmulatorState vendor, RelayTasks tasks, RelayTaskReconciler reconciler,
 			boolean listKeepsStopped, String label) {
 		this.vendor = vendor;
@@ -84,6 +100,11 @@ final class LifecycleInvariants {
 	 */
 	void settle() throws InterruptedException {
 		awaitVendorIdle();
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.alias(this.label + ": the emulator's callbacks go out")
+			.until(this.callbacksIdle::getAsBoolean);
+		this.eventSteps.forEach(io.streamrelay.relaytask.reconciliation.ReconcilerStep::run);
 		// the first run may start where an earlier one stopped; a run after it that
 		// changes nothing has seen every task
 		for (int i = 0; i < 8; i++) {
@@ -126,6 +147,7 @@ final class LifecycleInvariants {
 			activeRunsAtTheVendor(task, seen, vanished);
 			settledUnlessTheListCannotTell(task);
 			historyMatchesTransitions(task);
+			vendorEndAppliedOncePerRun(task);
 		}
 		noCallAfterRecordedEnd(here, touchedAgain);
 		this.checks++;
@@ -156,14 +178,38 @@ final class LifecycleInvariants {
 						seen.mixMode())
 				.isEqualTo(task.mode() == io.streamrelay.relaytask.spec.RelayMode.MIXED ? "1" : "0");
 		}
-		// without vendor events, an end the vendor decided is invisible where its list
-		// keeps stopped tasks, and for client-SDK relays, which it never lists
+		// vendor events report every end the vendor decided; only an end that raced a
+		// start of the same task (in one round) may be taken for the previous run's and
+		// noted as stale, and then it is invisible where the list keeps stopped tasks
+		// and for client-SDK relays, which it never lists
 		boolean undetectable = vanished.contains(task.taskId())
 				&& (this.listKeepsStopped || task.origin() == TaskOrigin.ADOPTED);
 		assertThat(runs || undetectable)
 			.as("%s: %s is active here but not running at the vendor, history %s", this.label, task.taskId(),
 					this.tasks.events(APP, task.taskId()))
 			.isTrue();
+	}
+
+	/**
+	 * A duplicated or reordered callback, or the same event read back from the records,
+	 * never stops a run twice: between two starts (or adoptions) at most one event entry
+	 * stops the task.
+	 */
+	private void vendorEndAppliedOncePerRun(RelayTask task) {
+		int endsInRun = 0;
+		for (RelayTaskEvent event : this.tasks.events(APP, task.taskId())) {
+			if (event.action() == RelayTaskEvent.Action.START || event.action() == RelayTaskEvent.Action.ADOPT) {
+				endsInRun = 0;
+			}
+			else if (event.action() == RelayTaskEvent.Action.EVENT && event.state() == STOPPED
+					&& "Event1.2".equals(event.errorCode()) && !event.detail().contains("already")) {
+				endsInRun++;
+			}
+			assertThat(endsInRun)
+				.as("%s: %s stopped twice by vendor events in one run, history %s", this.label, task.taskId(),
+						this.tasks.events(APP, task.taskId()))
+				.isLessThanOrEqualTo(1);
+		}
 	}
 
 	private void settledUnlessTheListCannotTell(RelayTask task) {
@@ -268,6 +314,12 @@ final class LifecycleInvariants {
 					case REJECTED -> (from == UPDATING && to == ACTIVE) || (from == STOPPING && to == STOPPED);
 					default -> false;
 				};
+				// a vendor event: an end stops a task that may run, anything else leaves
+				// the
+				// state as it was (history only, or lastError)
+				case EVENT -> event.outcome() == Outcome.OBSERVED && (to == from || (fromRunning && to == STOPPED));
+				// the CDN check changes lastError only
+				case CHECK -> event.outcome() == Outcome.OBSERVED && from == ACTIVE && to == ACTIVE;
 			};
 		}
 

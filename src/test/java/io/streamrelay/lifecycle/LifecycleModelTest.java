@@ -78,7 +78,17 @@ abstract class LifecycleModelTest {
 		System.out.println("[lifecycle] " + label + ", operations=" + operations);
 		LifecycleInvariants invariants = new LifecycleInvariants(this.context.getBean(EmulatorState.class),
 				this.context.getBean(RelayTasks.class), this.context.getBean(RelayTaskReconciler.class),
-				listKeepsStopped(), label);
+				listKeepsStopped(), label)
+			.withVendorEvents(List.copyOf(
+					this.context.getBeansOfType(io.streamrelay.relaytask.reconciliation.ReconcilerStep.class).values()),
+					this.context.getBean(io.streamrelay.emulator.CallbackDispatcher.class)::idle);
+		// the service subscribes to the vendor's events once it listens: from then on
+		// every start and end is reported
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(30))
+			.until(() -> this.context.getBean(io.streamrelay.emulator.EmulatedSubscriptions.class)
+				.callbackUrl(LifecycleInvariants.APP)
+				.isPresent());
 		LifecycleWorkload workload = new LifecycleWorkload(seed, new TestHttp(Replicas.port(this.context), DEV_KEY),
 				this.context.getBean(FaultPlan.class), invariants);
 		LifecycleWorkload.Summary summary = workload.run(operations);

@@ -14,11 +14,21 @@ import io.streamrelay.apps.ConfiguredApp;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record RelayTaskResponse(String appId, String taskId, String channelId, String mode, String state,
 		Boolean outcomeUnknown, String origin, RelaySpecBody spec, List<String> destinations,
-		ConfiguredApp.Playback playback, Instant createdAt, Instant updatedAt, long version, LastError lastError) {
+		ConfiguredApp.Playback playback, Instant createdAt, Instant updatedAt, long version, LastError lastError,
+		Relay relay) {
 
 	/** The last failure seen for the task. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record LastError(String code, String message, String upstreamRequestId, Instant at) {
+	}
+
+	/**
+	 * What the CDN's online-stream list shows of the relayed stream (absent when the
+	 * destination is not on the app's ingest domain); {@code online} null until checked
+	 * and while the task is not active.
+	 */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	record Relay(Boolean online, Instant checkedAt, Instant since) {
 	}
 
 }

@@ -5,6 +5,8 @@ import java.util.Locale;
 
 import io.streamrelay.apps.ConfiguredApp;
 import io.streamrelay.apps.ConfiguredRelayApps;
+import io.streamrelay.relaycheck.RelayTargets;
+import io.streamrelay.relaytask.relaycheck.RelayChecks;
 import io.streamrelay.relaytask.spec.UnknownApp;
 import io.streamrelay.relaytask.task.RelayTask;
 
@@ -19,8 +21,14 @@ class RelayTaskViews {
 
 	private final ConfiguredRelayApps apps;
 
-	RelayTaskViews(ConfiguredRelayApps apps) {
+	private final RelayTargets relayTargets;
+
+	private final RelayChecks relayChecks;
+
+	RelayTaskViews(ConfiguredRelayApps apps, RelayTargets relayTargets, RelayChecks relayChecks) {
 		this.apps = apps;
+		this.relayTargets = relayTargets;
+		this.relayChecks = relayChecks;
 	}
 
 	RelayTaskResponse of(RelayTask task) {
@@ -39,7 +47,17 @@ class RelayTaskViews {
 		return new RelayTaskResponse(task.appId(), task.taskId(), task.channelId(), word(task.mode()),
 				word(task.state()), task.state().isTransitional() ? task.outcomeUnknown() : null, word(task.origin()),
 				SpecMapper.toBody(task.spec(), redacted, ConfiguredApp::redactImage), redacted, playback,
-				task.createdAt(), task.updatedAt(), task.version(), lastError);
+				task.createdAt(), task.updatedAt(), task.version(), lastError, relay(task));
+	}
+
+	private RelayTaskResponse.Relay relay(RelayTask task) {
+		if (this.relayTargets.apply(task).isEmpty()) {
+			return null;
+		}
+		return this.relayChecks.find(task.appId(), task.taskId())
+			.filter((check) -> task.state() == io.streamrelay.relaytask.task.RelayTaskState.ACTIVE)
+			.map((check) -> new RelayTaskResponse.Relay(check.online(), check.checkedAt(), check.since()))
+			.orElse(new RelayTaskResponse.Relay(null, null, null));
 	}
 
 	private static String word(Enum<?> value) {

@@ -39,8 +39,16 @@ public class ReconcilerJob {
 
 	private final AtomicLong skipped = new AtomicLong();
 
+	private final java.util.List<io.streamrelay.relaytask.reconciliation.ReconcilerStep> steps;
+
 	ReconcilerJob(RelayTaskReconciler reconciler, LockingTaskExecutor locks, ReconcilerProperties properties,
 			Clock clock) {
+		this(reconciler, locks, properties, clock, java.util.List.of());
+	}
+
+	ReconcilerJob(RelayTaskReconciler reconciler, LockingTaskExecutor locks, ReconcilerProperties properties,
+			Clock clock, java.util.List<io.streamrelay.relaytask.reconciliation.ReconcilerStep> steps) {
+		this.steps = java.util.List.copyOf(steps);
 		this.reconciler = reconciler;
 		this.locks = locks;
 		this.properties = properties;
@@ -52,8 +60,10 @@ public class ReconcilerJob {
 		LockConfiguration lock = new LockConfiguration(this.clock.instant(), LOCK_NAME, this.properties.lockAtMostFor(),
 				java.time.Duration.ZERO);
 		try {
-			TaskResult<RelayTaskReconciler.Report> result = this.locks.executeWithLock(
-					() -> this.reconciler.reconcile(this.properties.batchSize(), this.properties.grace()), lock);
+			TaskResult<RelayTaskReconciler.Report> result = this.locks.executeWithLock(() -> {
+				this.steps.forEach(io.streamrelay.relaytask.reconciliation.ReconcilerStep::run);
+				return this.reconciler.reconcile(this.properties.batchSize(), this.properties.grace());
+			}, lock);
 			if (!result.wasExecuted()) {
 				this.skipped.incrementAndGet();
 				Metrics.counter(RUNS, "outcome", "skipped").increment();

@@ -45,9 +45,10 @@ class ReconciliationConfiguration {
 
 	@Bean
 	ReconcilerJob reconcilerJob(RelayTaskReconciler reconciler, LockProvider lockProvider,
-			ReconcilerProperties properties, Clock clock) {
+			ReconcilerProperties properties, Clock clock,
+			org.springframework.beans.factory.ObjectProvider<io.streamrelay.relaytask.reconciliation.ReconcilerStep> steps) {
 		LockingTaskExecutor executor = new DefaultLockingTaskExecutor(lockProvider);
-		return new ReconcilerJob(reconciler, executor, properties, clock);
+		return new ReconcilerJob(reconciler, executor, properties, clock, steps.orderedStream().toList());
 	}
 
 	@Bean

@@ -16,7 +16,11 @@ public record RelayTaskEvent(String appId, String taskId, Instant at, Action act
 	/** What was attempted. */
 	public enum Action {
 
-		START, UPDATE, STOP, ADOPT, RECONCILE
+		START, UPDATE, STOP, ADOPT, RECONCILE,
+		/** A vendor event (RtcMPUEventSub callback or event record) was applied. */
+		EVENT,
+		/** The CDN's online-stream list was read (relay check). */
+		CHECK
 
 	}
 

@@ -35,6 +35,34 @@ class ApiTestWiring {
 	}
 
 	@Bean
+	io.streamrelay.relaycheck.RelayTargets relayTargets(io.streamrelay.apps.AppsProperties apps) {
+		return new io.streamrelay.relaycheck.RelayTargets(apps);
+	}
+
+	/** No CDN check has run in the API slice. */
+	@Bean
+	io.streamrelay.relaytask.relaycheck.RelayChecks relayChecks() {
+		return new io.streamrelay.relaytask.relaycheck.RelayChecks() {
+
+			@Override
+			public java.util.Optional<io.streamrelay.relaytask.relaycheck.RelayCheck> find(String appId,
+					String taskId) {
+				return java.util.Optional.empty();
+			}
+
+			@Override
+			public void save(io.streamrelay.relaytask.relaycheck.RelayCheck check) {
+			}
+
+			@Override
+			public int forgetInactive() {
+				return 0;
+			}
+
+		};
+	}
+
+	@Bean
 	RecordingGateway gateway() {
 		return new RecordingGateway();
 	}
