@@ -15,7 +15,8 @@ import org.springframework.core.type.classreading.MetadataReaderFactory;
 final class ServiceBeansExcluded extends TypeExcludeFilter {
 
 	static final List<String> SERVICE_PACKAGES = List.of("io.streamrelay.relaytask.", "io.streamrelay.idempotency.",
-			"io.streamrelay.upstream.", "io.streamrelay.mputaskid.", "io.streamrelay.apps.");
+			"io.streamrelay.upstream.", "io.streamrelay.mputaskid.", "io.streamrelay.apps.", "io.streamrelay.events.",
+			"io.streamrelay.relaycheck.");
 
 	static final List<String> SERVICE_CLASSES = List.of(CoreConfiguration.class.getName(),
 			TimingBudgetConfiguration.class.getName());
