@@ -21,7 +21,8 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @EmulatorMode
 @EnableConfigurationProperties(EmulatorProperties.class)
-@Import({ MpuApiController.class, EmulatorControlController.class, EmulatorFaultController.class })
+@Import({ MpuApiController.class, EmulatorControlController.class, EmulatorFaultController.class,
+		EmulatorJoinController.class })
 public class EmulatorConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EmulatorConfiguration.class);

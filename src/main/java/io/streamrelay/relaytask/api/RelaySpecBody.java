@@ -84,8 +84,8 @@ public record RelaySpecBody(@Pattern(regexp = TASK_ID, message = TASK_ID_RULE) S
 
 	/** What a mixed relay composites. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record Mixed(
-			@NotNull @Size(min = 1, max = 16, message = "must list 1 to 16 users") List<@NotNull @Valid User> users,
+	public record Mixed(@Size(min = 1, max = 16,
+			message = "must list 1 to 16 users, or be omitted to mix every user of the channel") List<@NotNull @Valid User> users,
 			@Valid Layout layout, @Valid Background background, @Valid Encode encode) {
 	}
 

@@ -53,11 +53,12 @@ final class SpecMapper {
 		if (mixed == null) {
 			return null;
 		}
-		List<MixedUser> users = mixed.users()
-			.stream()
-			.map((u) -> new MixedUser(u.userId(), enumOf(StreamType.class, u.streamType()),
-					enumOf(SourceType.class, u.sourceType()), u.channelId()))
-			.toList();
+		List<MixedUser> users = mixed.users() == null ? List.of()
+				: mixed.users()
+					.stream()
+					.map((u) -> new MixedUser(u.userId(), enumOf(StreamType.class, u.streamType()),
+							enumOf(SourceType.class, u.sourceType()), u.channelId()))
+					.toList();
 		List<Pane> panes = mixed.layout() == null ? List.of()
 				: mixed.layout().panes().stream().map(SpecMapper::toPane).toList();
 		Background background = mixed.background() == null ? null
@@ -76,8 +77,10 @@ final class SpecMapper {
 			return null;
 		}
 		return new Encode(Boolean.TRUE.equals(e.audioOnly()), e.audioBitrate(), e.audioChannels(), e.audioSampleRate(),
-				e.videoCodec() == null ? Encode.H264 : e.videoCodec(), e.videoBitrate(), e.videoFramerate(),
-				e.videoGop(), e.videoWidth(), e.videoHeight(), e.profile(), e.preset());
+				// audio-only mixing sends no video parameters (docs/aliyun-mpu-api.md §9)
+				e.videoCodec() == null && !Boolean.TRUE.equals(e.audioOnly()) ? Encode.H264 : e.videoCodec(),
+				e.videoBitrate(), e.videoFramerate(), e.videoGop(), e.videoWidth(), e.videoHeight(), e.profile(),
+				e.preset());
 	}
 
 	private static SeiSettings toSei(RelaySpecBody.Sei sei) {
@@ -118,8 +121,8 @@ final class SpecMapper {
 				: new RelaySpecBody.Encode(e.audioOnly(), e.audioBitrate(), e.audioChannels(), e.audioSampleRate(),
 						e.videoCodec(), e.videoBitrate(), e.videoFramerate(), e.videoGop(), e.videoWidth(),
 						e.videoHeight(), e.profile(), e.preset());
-		return new RelaySpecBody.Mixed(users, panes.isEmpty() ? null : new RelaySpecBody.Layout(panes), background,
-				encode);
+		return new RelaySpecBody.Mixed(users.isEmpty() ? null : users,
+				panes.isEmpty() ? null : new RelaySpecBody.Layout(panes), background, encode);
 	}
 
 	private static RelaySpecBody.Sei toBody(SeiSettings sei) {
