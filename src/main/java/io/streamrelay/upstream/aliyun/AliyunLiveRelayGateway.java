@@ -6,6 +6,7 @@ import java.util.Optional;
 import com.aliyuncs.IAcsClient;
 import com.aliyuncs.live.model.v20161101.ListRtcMPUTaskDetailRequest;
 import com.aliyuncs.live.model.v20161101.ListRtcMPUTaskDetailResponse;
+import com.aliyuncs.live.model.v20161101.SetLiveMpuTaskSeiRequest;
 import com.aliyuncs.live.model.v20161101.StopLiveMPUTaskRequest;
 import io.streamrelay.relaytask.spec.RelayMode;
 import io.streamrelay.relaytask.spec.RelaySpec;
@@ -48,6 +49,15 @@ final class AliyunLiveRelayGateway implements LiveRelayGateway {
 		StopLiveMPUTaskRequest request = new StopLiveMPUTaskRequest();
 		request.setAppId(appId);
 		request.setTaskId(taskId);
+		return receipt(this.calls.send(request).getRequestId());
+	}
+
+	@Override
+	public UpstreamReceipt setSei(String appId, String taskId, String customSei) {
+		SetLiveMpuTaskSeiRequest request = new SetLiveMpuTaskSeiRequest();
+		request.setAppId(appId);
+		request.setTaskId(taskId);
+		request.setCustomSei(customSei);
 		return receipt(this.calls.send(request).getRequestId());
 	}
 

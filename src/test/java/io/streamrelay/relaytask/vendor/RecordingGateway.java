@@ -20,6 +20,8 @@ public class RecordingGateway implements LiveRelayGateway {
 
 	private final AtomicInteger requestIds = new AtomicInteger();
 
+	private final List<String> seis = Collections.synchronizedList(new ArrayList<>());
+
 	private volatile Supplier<UpstreamFailure> failure;
 
 	private volatile boolean describeFinds = true;
@@ -70,6 +72,17 @@ public class RecordingGateway implements LiveRelayGateway {
 	@Override
 	public UpstreamReceipt stop(String appId, String taskId) {
 		return call("stop", appId, taskId, null);
+	}
+
+	@Override
+	public UpstreamReceipt setSei(String appId, String taskId, String customSei) {
+		this.seis.add(customSei);
+		return call("sei", appId, taskId, null);
+	}
+
+	/** The CustomSei texts sent, in order. */
+	public List<String> seis() {
+		return List.copyOf(this.seis);
 	}
 
 	@Override
