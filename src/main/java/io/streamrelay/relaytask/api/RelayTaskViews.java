@@ -1,12 +1,15 @@
 package io.streamrelay.relaytask.api;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
 import io.streamrelay.apps.ConfiguredApp;
 import io.streamrelay.apps.ConfiguredRelayApps;
+import io.streamrelay.relaytask.reconciliation.MaxDurations;
 import io.streamrelay.relaytask.spec.UnknownApp;
 import io.streamrelay.relaytask.task.RelayTask;
+import io.streamrelay.relaytask.task.RelayTasks;
 
 import org.springframework.stereotype.Component;
 
@@ -19,8 +22,14 @@ class RelayTaskViews {
 
 	private final ConfiguredRelayApps apps;
 
-	RelayTaskViews(ConfiguredRelayApps apps) {
+	private final RelayTasks tasks;
+
+	private final MaxDurations limits;
+
+	RelayTaskViews(ConfiguredRelayApps apps, RelayTasks tasks, MaxDurations limits) {
 		this.apps = apps;
+		this.tasks = tasks;
+		this.limits = limits;
 	}
 
 	RelayTaskResponse of(RelayTask task) {
@@ -39,7 +48,15 @@ class RelayTaskViews {
 		return new RelayTaskResponse(task.appId(), task.taskId(), task.channelId(), word(task.mode()),
 				word(task.state()), task.state().isTransitional() ? task.outcomeUnknown() : null, word(task.origin()),
 				SpecMapper.toBody(task.spec(), redacted, ConfiguredApp::redactImage), redacted, playback,
-				task.createdAt(), task.updatedAt(), task.version(), lastError);
+				task.createdAt(), task.updatedAt(), stopsAt(task), task.version(), lastError);
+	}
+
+	/** Read only for an app with a limit and a task the vendor may run. */
+	private Instant stopsAt(RelayTask task) {
+		if (this.limits.of(task.appId()).isEmpty() || !task.state().mayBeRunning()) {
+			return null;
+		}
+		return this.limits.stopsAt(task.appId(), this.tasks.runningSince(task.appId(), task.taskId())).orElse(null);
 	}
 
 	private static String word(Enum<?> value) {

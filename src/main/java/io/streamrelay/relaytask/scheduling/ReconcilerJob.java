@@ -3,6 +3,9 @@ package io.streamrelay.relaytask.scheduling;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.streamrelay.relaytask.reconciliation.MaxDurationGuard;
 import io.streamrelay.relaytask.reconciliation.RelayTaskReconciler;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
@@ -22,6 +25,10 @@ public class ReconcilerJob {
 
 	private final RelayTaskReconciler reconciler;
 
+	private final MaxDurationGuard guard;
+
+	private final Counter expiredStops;
+
 	private final LockingTaskExecutor locks;
 
 	private final ReconcilerProperties properties;
@@ -32,9 +39,14 @@ public class ReconcilerJob {
 
 	private final AtomicLong skipped = new AtomicLong();
 
-	ReconcilerJob(RelayTaskReconciler reconciler, LockingTaskExecutor locks, ReconcilerProperties properties,
-			Clock clock) {
+	ReconcilerJob(RelayTaskReconciler reconciler, MaxDurationGuard guard, LockingTaskExecutor locks,
+			ReconcilerProperties properties, Clock clock, MeterRegistry meters) {
 		this.reconciler = reconciler;
+		this.guard = guard;
+		this.expiredStops = Counter.builder("streamrelay.orphans.stopped")
+			.description("Relay tasks the orphan guard stopped")
+			.tag("reason", "max-duration")
+			.register(meters);
 		this.locks = locks;
 		this.properties = properties;
 		this.clock = clock;
@@ -45,8 +57,12 @@ public class ReconcilerJob {
 		LockConfiguration lock = new LockConfiguration(this.clock.instant(), LOCK_NAME, this.properties.lockAtMostFor(),
 				java.time.Duration.ZERO);
 		try {
-			TaskResult<RelayTaskReconciler.Report> result = this.locks.executeWithLock(
-					() -> this.reconciler.reconcile(this.properties.batchSize(), this.properties.grace()), lock);
+			TaskResult<RelayTaskReconciler.Report> result = this.locks.executeWithLock(() -> {
+				RelayTaskReconciler.Report report = this.reconciler.reconcile(this.properties.batchSize(),
+						this.properties.grace());
+				this.expiredStops.increment(this.guard.stopExpired(this.properties.batchSize()));
+				return report;
+			}, lock);
 			if (!result.wasExecuted()) {
 				this.skipped.incrementAndGet();
 				return null;

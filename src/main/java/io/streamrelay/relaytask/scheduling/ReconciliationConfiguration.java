@@ -3,6 +3,9 @@ package io.streamrelay.relaytask.scheduling;
 import java.time.Clock;
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.streamrelay.relaytask.reconciliation.MaxDurationGuard;
+import io.streamrelay.relaytask.reconciliation.MaxDurations;
 import io.streamrelay.relaytask.reconciliation.RelayTaskReconciler;
 import io.streamrelay.relaytask.task.RelayTasks;
 import io.streamrelay.relaytask.vendor.LiveRelayGateway;
@@ -24,7 +27,7 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 /** The reconciler, its ShedLock lock over the database, and its schedule. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties(ReconcilerProperties.class)
+@EnableConfigurationProperties({ ReconcilerProperties.class, OrphanGuardProperties.class })
 class ReconciliationConfiguration {
 
 	@Bean
@@ -44,10 +47,20 @@ class ReconciliationConfiguration {
 	}
 
 	@Bean
-	ReconcilerJob reconcilerJob(RelayTaskReconciler reconciler, LockProvider lockProvider,
-			ReconcilerProperties properties, Clock clock) {
+	MaxDurations maxDurations(OrphanGuardProperties orphanGuard) {
+		return orphanGuard.maxDurations();
+	}
+
+	@Bean
+	MaxDurationGuard maxDurationGuard(RelayTasks tasks, LiveRelayGateway gateway, Clock clock, MaxDurations limits) {
+		return new MaxDurationGuard(tasks, gateway, clock, limits);
+	}
+
+	@Bean
+	ReconcilerJob reconcilerJob(RelayTaskReconciler reconciler, MaxDurationGuard guard, LockProvider lockProvider,
+			ReconcilerProperties properties, Clock clock, MeterRegistry meters) {
 		LockingTaskExecutor executor = new DefaultLockingTaskExecutor(lockProvider);
-		return new ReconcilerJob(reconciler, executor, properties, clock);
+		return new ReconcilerJob(reconciler, guard, executor, properties, clock, meters);
 	}
 
 	@Bean
