@@ -5,13 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.streamrelay.relaytask.reconciliation.MaxDurations;
+import io.streamrelay.relaytask.reconciliation.UnmanagedPolicy;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * The orphan guard per app ({@code streamrelay.orphan-guard.apps.<appId>.*}):
- * {@code max-duration} (absent: tasks may run for ever), checked at start-up.
+ * {@code max-duration} (absent: tasks may run for ever) and {@code unmanaged}
+ * ({@code report}, the default, or {@code stop}), checked at start-up.
  */
 @Validated
 @ConfigurationProperties("streamrelay.orphan-guard")
@@ -22,9 +24,10 @@ public record OrphanGuardProperties(Map<String, AppGuard> apps) {
 	}
 
 	/** The guard of one app. */
-	public record AppGuard(Duration maxDuration) {
+	public record AppGuard(Duration maxDuration, UnmanagedPolicy unmanaged) {
 
 		public AppGuard {
+			unmanaged = unmanaged == null ? UnmanagedPolicy.REPORT : unmanaged;
 			if (maxDuration != null && (maxDuration.isZero() || maxDuration.isNegative())) {
 				throw new IllegalArgumentException(
 						"streamrelay.orphan-guard.apps.*.max-duration must be positive (e.g. PT12H), not "
@@ -32,6 +35,12 @@ public record OrphanGuardProperties(Map<String, AppGuard> apps) {
 			}
 		}
 
+	}
+
+	Map<String, UnmanagedPolicy> unmanagedPolicies() {
+		Map<String, UnmanagedPolicy> policies = new LinkedHashMap<>();
+		this.apps.forEach((appId, guard) -> policies.put(appId, guard.unmanaged()));
+		return policies;
 	}
 
 	MaxDurations maxDurations() {

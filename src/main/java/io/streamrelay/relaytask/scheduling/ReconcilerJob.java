@@ -3,9 +3,6 @@ package io.streamrelay.relaytask.scheduling;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.streamrelay.relaytask.reconciliation.MaxDurationGuard;
 import io.streamrelay.relaytask.reconciliation.RelayTaskReconciler;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
@@ -25,9 +22,7 @@ public class ReconcilerJob {
 
 	private final RelayTaskReconciler reconciler;
 
-	private final MaxDurationGuard guard;
-
-	private final Counter expiredStops;
+	private final OrphanGuardPass orphans;
 
 	private final LockingTaskExecutor locks;
 
@@ -39,14 +34,10 @@ public class ReconcilerJob {
 
 	private final AtomicLong skipped = new AtomicLong();
 
-	ReconcilerJob(RelayTaskReconciler reconciler, MaxDurationGuard guard, LockingTaskExecutor locks,
-			ReconcilerProperties properties, Clock clock, MeterRegistry meters) {
+	ReconcilerJob(RelayTaskReconciler reconciler, OrphanGuardPass orphans, LockingTaskExecutor locks,
+			ReconcilerProperties properties, Clock clock) {
 		this.reconciler = reconciler;
-		this.guard = guard;
-		this.expiredStops = Counter.builder("streamrelay.orphans.stopped")
-			.description("Relay tasks the orphan guard stopped")
-			.tag("reason", "max-duration")
-			.register(meters);
+		this.orphans = orphans;
 		this.locks = locks;
 		this.properties = properties;
 		this.clock = clock;
@@ -60,7 +51,7 @@ public class ReconcilerJob {
 			TaskResult<RelayTaskReconciler.Report> result = this.locks.executeWithLock(() -> {
 				RelayTaskReconciler.Report report = this.reconciler.reconcile(this.properties.batchSize(),
 						this.properties.grace());
-				this.expiredStops.increment(this.guard.stopExpired(this.properties.batchSize()));
+				this.orphans.run();
 				return report;
 			}, lock);
 			if (!result.wasExecuted()) {

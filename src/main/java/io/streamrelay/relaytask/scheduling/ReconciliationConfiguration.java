@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.streamrelay.relaytask.reconciliation.MaxDurationGuard;
 import io.streamrelay.relaytask.reconciliation.MaxDurations;
 import io.streamrelay.relaytask.reconciliation.RelayTaskReconciler;
+import io.streamrelay.relaytask.reconciliation.UnmanagedRelays;
 import io.streamrelay.relaytask.task.RelayTasks;
 import io.streamrelay.relaytask.vendor.LiveRelayGateway;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
@@ -57,10 +58,21 @@ class ReconciliationConfiguration {
 	}
 
 	@Bean
-	ReconcilerJob reconcilerJob(RelayTaskReconciler reconciler, MaxDurationGuard guard, LockProvider lockProvider,
-			ReconcilerProperties properties, Clock clock, MeterRegistry meters) {
+	UnmanagedRelays unmanagedRelays(RelayTasks tasks, LiveRelayGateway gateway, OrphanGuardProperties orphanGuard) {
+		return new UnmanagedRelays(tasks, gateway, orphanGuard.unmanagedPolicies());
+	}
+
+	@Bean
+	OrphanGuardPass orphanGuardPass(MaxDurationGuard guard, UnmanagedRelays unmanaged,
+			OrphanGuardProperties orphanGuard, ReconcilerProperties properties, MeterRegistry meters) {
+		return new OrphanGuardPass(guard, unmanaged, orphanGuard.apps().keySet(), properties.batchSize(), meters);
+	}
+
+	@Bean
+	ReconcilerJob reconcilerJob(RelayTaskReconciler reconciler, OrphanGuardPass orphans, LockProvider lockProvider,
+			ReconcilerProperties properties, Clock clock) {
 		LockingTaskExecutor executor = new DefaultLockingTaskExecutor(lockProvider);
-		return new ReconcilerJob(reconciler, guard, executor, properties, clock, meters);
+		return new ReconcilerJob(reconciler, orphans, executor, properties, clock);
 	}
 
 	@Bean

@@ -80,8 +80,8 @@ public interface RelayTasks {
 	void deferReconciliation(TaskKey key, long version, int attempts, java.time.Instant nextAttemptAt);
 
 	/**
-	 * Active tasks of an app running since {@code runningBefore} or earlier (when the vendor
-	 * accepted their start, or they were adopted), the longest running first.
+	 * Active tasks of an app running since {@code runningBefore} or earlier (when the
+	 * vendor accepted their start, or they were adopted), the longest running first.
 	 */
 	List<TaskKey> activeSince(String appId, java.time.Instant runningBefore, int limit);
 

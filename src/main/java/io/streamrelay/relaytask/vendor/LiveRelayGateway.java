@@ -28,4 +28,11 @@ public interface LiveRelayGateway {
 	 */
 	Optional<UpstreamTaskView> describe(String appId, String taskId);
 
+	/**
+	 * Every API-created task the vendor lists for the app (ListRtcMPUTaskDetail, paged;
+	 * docs/aliyun-mpu-api.md §2.7: client-SDK relays are never listed), at most
+	 * {@code maxTasks}.
+	 */
+	java.util.List<UpstreamTaskView> list(String appId, int maxTasks);
+
 }

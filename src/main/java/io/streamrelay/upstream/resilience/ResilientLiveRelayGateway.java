@@ -98,6 +98,11 @@ public final class ResilientLiveRelayGateway implements LiveRelayGateway {
 		return guard(VendorOperation.DESCRIBE).call(() -> this.vendor.describe(appId, taskId), new Attempts());
 	}
 
+	@Override
+	public java.util.List<UpstreamTaskView> list(String appId, int maxTasks) {
+		return guard(VendorOperation.DESCRIBE).call(() -> this.vendor.list(appId, maxTasks), new Attempts());
+	}
+
 	/**
 	 * A rejection that follows an attempt of unknown outcome may be the vendor seeing
 	 * that attempt's effect: the vendor's list decides. Success when the task runs

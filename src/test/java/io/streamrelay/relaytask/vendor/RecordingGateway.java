@@ -96,6 +96,25 @@ public class RecordingGateway implements LiveRelayGateway {
 				: Optional.empty();
 	}
 
+	private final List<UpstreamTaskView> listed = Collections.synchronizedList(new ArrayList<>());
+
+	/** Tasks the vendor lists for {@link #list}, besides nothing else. */
+	public void lists(UpstreamTaskView task) {
+		this.listed.add(task);
+	}
+
+	@Override
+	public List<UpstreamTaskView> list(String appId, int maxTasks) {
+		this.calls.add(new Call("list", appId, null, null));
+		Supplier<UpstreamFailure> failing = this.describeFailure;
+		if (failing != null) {
+			throw failing.get();
+		}
+		synchronized (this.listed) {
+			return this.listed.stream().filter((task) -> task.appId().equals(appId)).limit(maxTasks).toList();
+		}
+	}
+
 	private UpstreamReceipt call(String action, String appId, String taskId, RelaySpec spec) {
 		this.calls.add(new Call(action, appId, taskId, spec));
 		Supplier<UpstreamFailure> next = this.failure;

@@ -79,6 +79,12 @@ final class ScriptedGateway implements LiveRelayGateway {
 				: Optional.empty();
 	}
 
+	@Override
+	public java.util.List<UpstreamTaskView> list(String appId, int maxTasks) {
+		answer(VendorOperation.DESCRIBE);
+		return java.util.List.of();
+	}
+
 	private UpstreamReceipt answer(VendorOperation operation) {
 		int call = this.calls.merge(operation, 1, Integer::sum);
 		Deque<Supplier<UpstreamFailure>> script = this.scripts.get(operation);
