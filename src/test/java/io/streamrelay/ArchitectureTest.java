@@ -27,7 +27,7 @@ class ArchitectureTest {
 	static final String[] CORE = { "io.streamrelay.relaytask.task", "io.streamrelay.relaytask.spec",
 			"io.streamrelay.relaytask.vendor", "io.streamrelay.relaytask.usecase",
 			"io.streamrelay.relaytask.reconciliation", "io.streamrelay.relaytask.events",
-			"io.streamrelay.relaytask.relaycheck" };
+			"io.streamrelay.relaytask.relaycheck", "io.streamrelay.relaytask.spec.layout" };
 
 	static JavaClasses main;
 

@@ -4,7 +4,9 @@ import java.time.Clock;
 
 import io.streamrelay.relaytask.spec.RelayApps;
 import io.streamrelay.relaytask.task.RelayTasks;
+import io.streamrelay.relaytask.usecase.ApplyDesiredState;
 import io.streamrelay.relaytask.usecase.RelayTaskService;
+import io.streamrelay.relaytask.usecase.SendSei;
 import io.streamrelay.relaytask.vendor.LiveRelayGateway;
 
 import org.springframework.context.annotation.Bean;
@@ -22,6 +24,16 @@ class CoreConfiguration {
 	@Bean
 	RelayTaskService relayTaskService(RelayTasks tasks, LiveRelayGateway gateway, RelayApps apps, Clock clock) {
 		return new RelayTaskService(tasks, gateway, apps, clock);
+	}
+
+	@Bean
+	ApplyDesiredState applyDesiredState(RelayTasks tasks, RelayApps apps, RelayTaskService service) {
+		return new ApplyDesiredState(tasks, apps, service);
+	}
+
+	@Bean
+	SendSei sendSei(RelayTasks tasks, LiveRelayGateway gateway, Clock clock) {
+		return new SendSei(tasks, gateway, clock);
 	}
 
 }

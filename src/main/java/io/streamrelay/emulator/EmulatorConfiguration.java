@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Import;
 @EmulatorMode
 @EnableConfigurationProperties(EmulatorProperties.class)
 @Import({ MpuApiController.class, EmulatorControlController.class, EmulatorFaultController.class,
-		EmulatorEventsConfiguration.class })
+		EmulatorEventsConfiguration.class, EmulatorJoinController.class })
 public class EmulatorConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EmulatorConfiguration.class);

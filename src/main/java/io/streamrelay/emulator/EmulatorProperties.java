@@ -18,7 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * Settings of the in-process MPU emulator, bound from {@code streamrelay.emulator.*};
  * {@code allowRemoteCallers} opens it to hosts other than this one;
  * {@code listIncludesStopped} makes ListRtcMPUTaskDetail keep stopped tasks (the other
- * reading of an undocumented vendor fact).
+ * reading of an undocumented vendor fact); {@code requireJoinedChannels} refuses a start
+ * in a channel nobody joined, as the vendor does.
  */
 // @EmulatorMode keeps @ConfigurationPropertiesScan from registering it in aliyun mode
 @EmulatorMode
@@ -28,7 +29,8 @@ record EmulatorProperties(@DefaultValue("LTAIemulatorKey") @NotBlank String acce
 		@DefaultValue("emulator-secret") @NotBlank String accessKeySecret, @DefaultValue("200") @Min(0) int singleQuota,
 		@DefaultValue("40") @Min(0) int mixedQuota, @DefaultValue("10s") @NotNull Duration streamUrlCooldown,
 		@DefaultValue("15m") @NotNull Duration timestampSkew, List<FaultRule> faults,
-		@DefaultValue("false") boolean allowRemoteCallers, @DefaultValue("false") boolean listIncludesStopped) {
+		@DefaultValue("false") boolean allowRemoteCallers, @DefaultValue("false") boolean listIncludesStopped,
+		@DefaultValue("false") boolean requireJoinedChannels) {
 
 	/**
 	 * Each preset rule validates itself when bound, so a bad one stops the start-up with
@@ -42,7 +44,14 @@ record EmulatorProperties(@DefaultValue("LTAIemulatorKey") @NotBlank String acce
 	EmulatorProperties(String accessKeyId, String accessKeySecret, int singleQuota, int mixedQuota,
 			Duration streamUrlCooldown, Duration timestampSkew, List<FaultRule> faults) {
 		this(accessKeyId, accessKeySecret, singleQuota, mixedQuota, streamUrlCooldown, timestampSkew, faults, false,
-				false);
+				false, false);
+	}
+
+	EmulatorProperties(String accessKeyId, String accessKeySecret, int singleQuota, int mixedQuota,
+			Duration streamUrlCooldown, Duration timestampSkew, List<FaultRule> faults, boolean allowRemoteCallers,
+			boolean listIncludesStopped) {
+		this(accessKeyId, accessKeySecret, singleQuota, mixedQuota, streamUrlCooldown, timestampSkew, faults,
+				allowRemoteCallers, listIncludesStopped, false);
 	}
 
 	@Override
@@ -51,7 +60,7 @@ record EmulatorProperties(@DefaultValue("LTAIemulatorKey") @NotBlank String acce
 				+ ", singleQuota=" + this.singleQuota + ", mixedQuota=" + this.mixedQuota + ", streamUrlCooldown="
 				+ this.streamUrlCooldown + ", timestampSkew=" + this.timestampSkew + ", faults=" + this.faults
 				+ ", allowRemoteCallers=" + this.allowRemoteCallers + ", listIncludesStopped="
-				+ this.listIncludesStopped + "]";
+				+ this.listIncludesStopped + ", requireJoinedChannels=" + this.requireJoinedChannels + "]";
 	}
 
 }

@@ -31,6 +31,7 @@ public final class EmulatorState {
 	private final Map<TaskKey, AtomicLong> taskCalls = new ConcurrentHashMap<>();
 
 	private final List<TaskListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+	private final java.util.Set<TaskKey> joinedChannels = new java.util.HashSet<>();
 
 	private int inFlight;
 
@@ -83,6 +84,7 @@ public final class EmulatorState {
 
 	public synchronized void reset() {
 		this.tasks.clear();
+		this.joinedChannels.clear();
 		this.calls.clear();
 		this.taskCalls.clear();
 	}
@@ -149,6 +151,14 @@ public final class EmulatorState {
 			// InvalidParam (§2.9)
 			throw ApiError.invalidParam("The task " + spec.taskId() + " already exists.");
 		}
+		TaskKey channel = new TaskKey(spec.appId(), spec.channelId());
+		if (origin == Origin.SDK) {
+			// a client SDK relays from inside the channel: its user has joined it
+			this.joinedChannels.add(channel);
+		}
+		else if (this.properties.requireJoinedChannels() && !this.joinedChannels.contains(channel)) {
+			throw StartRules.channelNotFound(spec.channelId());
+		}
 		StartRules.checkQuota(this.tasks, this.properties, spec, key);
 		StartRules.checkStreamUrls(this.tasks, this.properties, this.clock.instant(), spec, key);
 		EmulatedTask started = save(key, spec, origin, null, Map.of(action, 1L));
@@ -193,6 +203,14 @@ public final class EmulatorState {
 		EmulatedTask stopped = markStopped(key, current, current.callCounts());
 		this.listeners.forEach((listener) -> listener.ended(stopped, true));
 		return true;
+	}
+
+	/**
+	 * A user joined the channel (simulated): from now on a start in it is not refused as
+	 * "channel does not exist".
+	 */
+	public synchronized void join(String appId, String channelId) {
+		this.joinedChannels.add(new TaskKey(appId, channelId));
 	}
 
 	synchronized EmulatedTask setSei(String appId, String taskId, String customSei, String action) {

@@ -44,8 +44,11 @@ final class NestedParamRules {
 		JsonParams.number(params, "PayloadType", "SeiParams.PayloadType").ifPresent((type) -> {
 			boolean custom = type.compareTo(BigDecimal.valueOf(100)) >= 0
 					&& type.compareTo(BigDecimal.valueOf(254)) <= 0;
-			if (type.stripTrailingZeros().scale() > 0 || !(custom || type.compareTo(BigDecimal.valueOf(5)) == 0)) {
-				throw ApiError.invalidParam("SeiParams.PayloadType must be 5 or in [100, 254].");
+			// only 100-254 are documented values; 5 is the default when omitted
+			// (docs/aliyun-mpu-api.md §2.5, §9)
+			if (type.stripTrailingZeros().scale() > 0 || !custom) {
+				throw ApiError
+					.invalidParam("SeiParams.PayloadType must be in [100, 254]; omit it for the default (5).");
 			}
 			if (!start) {
 				throw ApiError.invalidParam("SeiParams.PayloadType can only be set by StartLiveMPUTask.");

@@ -15,6 +15,15 @@ final class StartRules {
 	private StartRules() {
 	}
 
+	/**
+	 * Nobody has joined the channel yet, the most common start refusal
+	 * (docs/aliyun-mpu-api.md §2.9, §9). Its code string is not documented (§8.2): the
+	 * documented family's InvalidParam with a message naming the fact.
+	 */
+	static ApiError channelNotFound(String channelId) {
+		return ApiError.invalidParam("The channel " + channelId + " does not exist: no user has joined it yet.");
+	}
+
 	static void checkQuota(Map<TaskKey, EmulatedTask> tasks, EmulatorProperties properties, TaskSpec spec,
 			TaskKey self) {
 		boolean mixed = "1".equals(spec.mixMode());

@@ -33,6 +33,25 @@ final class TranscodeRules {
 					NestedParamRules.ZERO_ONE);
 		});
 		JsonParams.object(params, "EncodeParams", "TranscodeParams.EncodeParams").ifPresent(TranscodeRules::encode);
+		JsonParams.object(params, "EncodeParams", "TranscodeParams.EncodeParams")
+			.filter((encode) -> "true".equals(encode.path("AudioOnly").asString("")))
+			.ifPresent((encode) -> audioOnly(params, encode));
+	}
+
+	/**
+	 * Audio-only mixing: the layout left empty, audio parameters only
+	 * (docs/aliyun-mpu-api.md §9).
+	 */
+	private static void audioOnly(JsonNode params, JsonNode encode) {
+		if (params.has("Layout")) {
+			throw ApiError.invalidParam("TranscodeParams.Layout must be absent when AudioOnly is true.");
+		}
+		for (String field : List.of("VideoCodec", "VideoBitrate", "VideoFramerate", "VideoGop", "VideoWidth",
+				"VideoHeight", "EnhancedParam")) {
+			if (encode.has(field)) {
+				throw ApiError.invalidParam(ENCODE + field + " must be absent when AudioOnly is true.");
+			}
+		}
 	}
 
 	/**

@@ -51,7 +51,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 	static final List<String> REPLAYED_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG,
 			HttpHeaders.CONTENT_TYPE, HttpHeaders.RETRY_AFTER);
 
-	private static final Set<String> METHODS = Set.of("POST", "PATCH", "DELETE");
+	private static final Set<String> METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
 
 	/** The app_id column's width; no configured app is longer. */
 	private static final int MAX_APP_ID = 255;
@@ -99,7 +99,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		// the decoded app and the route's one spelling: "demo%2Dapp" is demo-app
 		IdempotencyScope scope = new IdempotencyScope(route.get().appId(), Callers.of(request), key);
 		String fingerprint = this.fingerprints.of(request.getMethod(), route.get(), request.getQueryString(),
-				request.getHeader("If-Match"), cached.body());
+				preconditions(request), cached.body());
 		Claim claim;
 		try {
 			claim = this.keys.claim(scope, fingerprint);
@@ -240,6 +240,20 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		response.setHeader(REPLAYED, "true");
 		response.setContentLength(body.length);
 		response.getOutputStream().write(body);
+	}
+
+	/**
+	 * If-Match, and If-None-Match when sent (a PUT that starts only if nothing runs is
+	 * another request than one that applies whatever runs); without If-None-Match the
+	 * text is the one earlier keys were recorded with.
+	 */
+	private static String preconditions(HttpServletRequest request) {
+		String ifMatch = request.getHeader("If-Match");
+		String ifNoneMatch = request.getHeader("If-None-Match");
+		if (ifNoneMatch == null) {
+			return ifMatch;
+		}
+		return (ifMatch == null ? "" : ifMatch) + "\nIf-None-Match: " + ifNoneMatch;
 	}
 
 }

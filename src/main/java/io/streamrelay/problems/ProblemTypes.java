@@ -36,6 +36,9 @@ public final class ProblemTypes {
 	public static final ProblemType CONCURRENT_MODIFICATION = new ProblemType(409, "task-modified-concurrently",
 			"Relay task was modified concurrently");
 
+	public static final ProblemType FIELD_IMMUTABLE = new ProblemType(409, "field-immutable",
+			"Field cannot change on a running task");
+
 	public static final ProblemType IDEMPOTENCY_IN_FLIGHT = new ProblemType(409, "idempotency-request-in-flight",
 			"Request with this idempotency key in progress");
 
@@ -94,7 +97,7 @@ public final class ProblemTypes {
 	/** Every named type above, for the documentation test. */
 	public static final List<ProblemType> ALL = List.of(VALIDATION, MALFORMED, INVALID_IDEMPOTENCY_KEY, UNAUTHENTICATED,
 			FORBIDDEN, UNKNOWN_APP, TASK_NOT_FOUND, TASK_EXISTS, STATE_CONFLICT, CONCURRENT_MODIFICATION,
-			IDEMPOTENCY_IN_FLIGHT, PRECONDITION_FAILED, PAYLOAD_TOO_LARGE, DESTINATION_NOT_ALLOWED,
+			FIELD_IMMUTABLE, IDEMPOTENCY_IN_FLIGHT, PRECONDITION_FAILED, PAYLOAD_TOO_LARGE, DESTINATION_NOT_ALLOWED,
 			IDEMPOTENCY_KEY_REUSED, UPSTREAM_REJECTED, TOO_MANY_REQUESTS, RATE_LIMITED, INTERNAL, UPSTREAM_BAD_RESPONSE,
 			UPSTREAM_AUTH, UPSTREAM_THROTTLED, UPSTREAM_UNREACHABLE, UPSTREAM_TIMEOUT, DATABASE_UNAVAILABLE,
 			OUTCOME_NOT_RECORDED, EMULATOR_REFUSED, EMULATOR_INVALID_FAULT, EMULATOR_NO_RUNNING_TASK);

@@ -12,6 +12,9 @@ record AppAccess(Verdict verdict, String appId, String taskId) {
 	/** Routes whose refusal must not reveal whether another app or its task exists. */
 	private static final String TASK_ROUTES = "/v1/apps/{appId}/relay-tasks";
 
+	/** Operations routes: admin keys only (of the app, or of every app). */
+	private static final java.util.Set<String> ADMIN_ROUTES = java.util.Set.of("/v1/apps/{appId}/unmanaged-relays");
+
 	/** The outcome of an access check. */
 	enum Verdict {
 
@@ -35,6 +38,9 @@ record AppAccess(Verdict verdict, String appId, String taskId) {
 				return new AppAccess((taskId != null) ? Verdict.UNKNOWN_TASK : Verdict.UNKNOWN_APP, appId, taskId);
 			}
 			return new AppAccess(Verdict.FORBIDDEN_APP, appId, taskId);
+		}
+		if (ADMIN_ROUTES.contains(route.pattern()) && caller.key().role() != Role.ADMIN) {
+			return new AppAccess(Verdict.FORBIDDEN_ROLE, appId, taskId);
 		}
 		boolean reading = "GET".equals(method) || "HEAD".equals(method);
 		if (!reading && !caller.key().role().mayWrite()) {

@@ -64,6 +64,27 @@ final class E2eClient implements AutoCloseable {
 		return JSON.readTree(response.getHttpContentString());
 	}
 
+	/**
+	 * StartLiveMPUTask sent by the vendor SDK straight to the emulator, as another
+	 * backend would (a relay this service has no record of); the vendor's RequestId.
+	 */
+	String startLiveMpuTaskElsewhere(String appId, String channelId, String taskId, String streamUrl) throws Exception {
+		com.aliyuncs.live.model.v20161101.StartLiveMPUTaskRequest start = new com.aliyuncs.live.model.v20161101.StartLiveMPUTaskRequest();
+		start.setSysEndpoint("127.0.0.1:" + this.port);
+		start.setSysProtocol(ProtocolType.HTTP);
+		start.setAppId(appId);
+		start.setChannelId(channelId);
+		start.setTaskId(taskId);
+		start.setMixMode("0");
+		start.setStreamURL(streamUrl);
+		com.aliyuncs.live.model.v20161101.StartLiveMPUTaskRequest.SingleSubParams sub = new com.aliyuncs.live.model.v20161101.StartLiveMPUTaskRequest.SingleSubParams();
+		sub.setUserId("host");
+		sub.setStreamType("1");
+		sub.setSourceType("camera");
+		start.setSingleSubParams(sub);
+		return this.sdk.getAcsResponse(start).getRequestId();
+	}
+
 	@Override
 	public void close() {
 		this.sdk.shutdown();

@@ -307,6 +307,8 @@ final class LifecycleInvariants {
 					case NO_CALL -> !fromRunning && to == from;
 					default -> false;
 				};
+				// recorded without a state (the call only), skipped above
+				case SEI -> false;
 				case ADOPT -> fromEnded && event.outcome() == Outcome.NO_CALL && to == ACTIVE;
 				case RECONCILE -> fromRunning && switch (event.outcome()) {
 					case OBSERVED -> (from == STARTING && (to == ACTIVE || to == FAILED)) || to == STOPPED;

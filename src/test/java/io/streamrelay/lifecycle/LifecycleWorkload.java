@@ -186,16 +186,30 @@ final class LifecycleWorkload {
 			String body = startBody(chosen);
 			return touch(new Op("start", "lt-" + chosen, () -> this.http.send("POST", TASKS_PATH, body)));
 		}
-		if (pick < 50) {
+		if (pick < 42) {
 			// bodies are drawn here, on the driving thread, so that the seed fixes them
 			String body = updateBody(task);
 			return new Op("update", id, () -> this.http.send("PATCH", TASKS_PATH + "/" + id, body));
 		}
+		if (pick < 50) {
+			// desired state: starts (201), updates or leaves the task as it is (200)
+			if (!this.started.contains(task)) {
+				this.started.add(task);
+			}
+			String body = startBody(task);
+			return touch(new Op("put", id, () -> this.http.send("PUT", TASKS_PATH + "/" + id, body)));
+		}
 		if (pick < 70) {
 			return new Op("stop", id, () -> this.http.send("DELETE", TASKS_PATH + "/" + id, null));
 		}
-		if (pick < 77) {
+		if (pick < 74) {
 			return new Op("get", id, () -> this.http.send("GET", TASKS_PATH + "/" + id, null));
+		}
+		if (pick < 77) {
+			// a custom SEI: one vendor call if running, 409 otherwise; never moves the
+			// task
+			String sei = "{\"content\":{\"n\":" + this.random.nextInt(1000) + "}}";
+			return new Op("sei", id, () -> this.http.send("POST", TASKS_PATH + "/" + id + "/sei", sei));
 		}
 		if (pick < 83) {
 			return adoption(this.random.nextInt(SDK_RELAYS));
@@ -251,7 +265,7 @@ final class LifecycleWorkload {
 	}
 
 	private static boolean isStart(Op op) {
-		return op.kind().equals("start") || op.kind().equals("adopt");
+		return op.kind().equals("start") || op.kind().equals("adopt") || op.kind().equals("put");
 	}
 
 	/** No 500 ever; 5xx only the documented upstream answers; every refusal a problem. */

@@ -17,6 +17,7 @@ import io.streamrelay.relaytask.task.OutcomeNotRecorded;
 import io.streamrelay.relaytask.task.RelayTaskAlreadyExists;
 import io.streamrelay.relaytask.task.RelayTaskModifiedConcurrently;
 import io.streamrelay.relaytask.task.RelayTaskNotFound;
+import io.streamrelay.relaytask.spec.ImmutableFieldChange;
 import io.streamrelay.relaytask.task.RelayTaskStateConflict;
 import io.streamrelay.relaytask.vendor.UpstreamFailure;
 import org.slf4j.Logger;
@@ -81,6 +82,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> stateConflict(RelayTaskStateConflict ex) {
 		return Problems.entity(ProblemTypes.STATE_CONFLICT, ex.getMessage(),
 				Map.of("taskId", ex.taskId(), "state", ex.state().name().toLowerCase()));
+	}
+
+	@ExceptionHandler(ImmutableFieldChange.class)
+	ResponseEntity<Object> immutable(ImmutableFieldChange ex) {
+		return Problems.entity(ProblemTypes.FIELD_IMMUTABLE, ex.getMessage(),
+				Map.of("taskId", ex.taskId(), "field", ex.field()));
 	}
 
 	@ExceptionHandler(RelayTaskModifiedConcurrently.class)

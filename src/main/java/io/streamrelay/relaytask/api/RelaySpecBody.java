@@ -84,8 +84,8 @@ public record RelaySpecBody(@Pattern(regexp = TASK_ID, message = TASK_ID_RULE) S
 
 	/** What a mixed relay composites. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record Mixed(
-			@NotNull @Size(min = 1, max = 16, message = "must list 1 to 16 users") List<@NotNull @Valid User> users,
+	public record Mixed(@Size(min = 1, max = 16,
+			message = "must list 1 to 16 users, or be omitted to mix every user of the channel") List<@NotNull @Valid User> users,
 			@Valid Layout layout, @Valid Background background, @Valid Encode encode) {
 	}
 
@@ -100,10 +100,36 @@ public record RelaySpecBody(@Pattern(regexp = TASK_ID, message = TASK_ID_RULE) S
 			@Pattern(regexp = CHANNEL_ID, message = CHANNEL_ID_RULE) String channelId) {
 	}
 
-	/** The panes of the mixed canvas. */
+	/**
+	 * The panes of the mixed canvas: hand-written {@code panes}, or a {@code preset} the
+	 * service computes them from (a task shows both).
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record Layout(
-			@NotNull @Size(max = 16, message = "must have at most 16 panes") List<@NotNull @Valid Pane> panes) {
+	public record Layout(@Size(max = 16, message = "must have at most 16 panes") List<@NotNull @Valid Pane> panes,
+			@Pattern(regexp = "grid|speaker|side-by-side|pip|pk",
+					message = "must be grid, speaker, side-by-side, pip or pk") String preset,
+			@Valid Canvas canvas, @Pattern(regexp = USER_ID, message = USER_ID_RULE) String speaker,
+			@DecimalMin(value = "0", message = GAP) @DecimalMax(value = "0.05", message = GAP) Double gap) {
+
+		static final String GAP = "must be between 0 and 0.05 (a fraction of the canvas)";
+
+		/** Hand-written panes. */
+		public Layout(List<Pane> panes) {
+			this(panes, null, null, null, null);
+		}
+
+	}
+
+	/**
+	 * The canvas a preset lays out, in pixels (default: the encode's video size, or
+	 * 1280x720).
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Canvas(@NotNull @Min(value = 16, message = CANVAS) @Max(value = 1920, message = CANVAS) Integer width,
+			@NotNull @Min(value = 16, message = CANVAS) @Max(value = 1920, message = CANVAS) Integer height) {
+
+		static final String CANVAS = "must be between 16 and 1920 px";
+
 	}
 
 	/** One pane; x, y, width and height are fractions of the canvas. */

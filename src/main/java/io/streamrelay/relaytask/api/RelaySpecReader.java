@@ -51,6 +51,7 @@ class RelaySpecReader {
 			throw new InvalidRelaySpec("taskId", "cannot be changed; it identifies the task");
 		}
 		JsonNode document = this.json.valueToTree(SpecMapper.toBody(current, current.destinations()));
+		dropComputedPanes(document, patch);
 		ObjectNode merged = (ObjectNode) JsonMergePatch.apply(document, patch);
 		dropOtherMode(current.mode(), patch, merged);
 		RelaySpecBody body;
@@ -61,6 +62,18 @@ class RelaySpecReader {
 			throw new InvalidRelaySpec(List.of(new Violation(ViolationPaths.path(ex), "has the wrong type or shape")));
 		}
 		return read(body);
+	}
+
+	/**
+	 * The panes of a preset layout are computed: recomputed after the patch (say, a user
+	 * added) unless the patch writes panes itself.
+	 */
+	private static void dropComputedPanes(JsonNode document, JsonNode patch) {
+		JsonNode layout = document.path("mixed").path("layout");
+		boolean patchesPanes = patch.path("mixed").path("layout").has("panes");
+		if (layout instanceof ObjectNode object && layout.has("preset") && !patchesPanes) {
+			object.remove("panes");
+		}
 	}
 
 	private static void dropOtherMode(RelayMode before, JsonNode patch, ObjectNode merged) {

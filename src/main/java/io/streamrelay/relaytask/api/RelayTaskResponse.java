@@ -10,12 +10,14 @@ import io.streamrelay.apps.ConfiguredApp;
  * A relay task as callers see it: stream keys and auth tokens in destinations are
  * redacted. {@code outcomeUnknown} is present in the transitional states only: false
  * while a vendor call is in flight, true once that call ended without a known outcome.
+ * {@code stopsAt}: when the orphan guard stops the running task (its app's max-duration
+ * after it became active), absent when it does not run or has no limit.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record RelayTaskResponse(String appId, String taskId, String channelId, String mode, String state,
 		Boolean outcomeUnknown, String origin, RelaySpecBody spec, List<String> destinations,
-		ConfiguredApp.Playback playback, Instant createdAt, Instant updatedAt, long version, LastError lastError,
-		Relay relay) {
+		ConfiguredApp.Playback playback, Instant createdAt, Instant updatedAt, Instant stopsAt, long version,
+		LastError lastError, Relay relay) {
 
 	/** The last failure seen for the task. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)

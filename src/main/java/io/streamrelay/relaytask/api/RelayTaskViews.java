@@ -1,5 +1,6 @@
 package io.streamrelay.relaytask.api;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -7,8 +8,10 @@ import io.streamrelay.apps.ConfiguredApp;
 import io.streamrelay.apps.ConfiguredRelayApps;
 import io.streamrelay.relaycheck.RelayTargets;
 import io.streamrelay.relaytask.relaycheck.RelayChecks;
+import io.streamrelay.relaytask.reconciliation.MaxDurations;
 import io.streamrelay.relaytask.spec.UnknownApp;
 import io.streamrelay.relaytask.task.RelayTask;
+import io.streamrelay.relaytask.task.RelayTasks;
 
 import org.springframework.stereotype.Component;
 
@@ -25,10 +28,17 @@ class RelayTaskViews {
 
 	private final RelayChecks relayChecks;
 
-	RelayTaskViews(ConfiguredRelayApps apps, RelayTargets relayTargets, RelayChecks relayChecks) {
+	private final RelayTasks tasks;
+
+	private final MaxDurations limits;
+
+	RelayTaskViews(ConfiguredRelayApps apps, RelayTargets relayTargets, RelayChecks relayChecks, RelayTasks tasks,
+			MaxDurations limits) {
 		this.apps = apps;
 		this.relayTargets = relayTargets;
 		this.relayChecks = relayChecks;
+		this.tasks = tasks;
+		this.limits = limits;
 	}
 
 	RelayTaskResponse of(RelayTask task) {
@@ -47,7 +57,7 @@ class RelayTaskViews {
 		return new RelayTaskResponse(task.appId(), task.taskId(), task.channelId(), word(task.mode()),
 				word(task.state()), task.state().isTransitional() ? task.outcomeUnknown() : null, word(task.origin()),
 				SpecMapper.toBody(task.spec(), redacted, ConfiguredApp::redactImage), redacted, playback,
-				task.createdAt(), task.updatedAt(), task.version(), lastError, relay(task));
+				task.createdAt(), task.updatedAt(), stopsAt(task), task.version(), lastError, relay(task));
 	}
 
 	private RelayTaskResponse.Relay relay(RelayTask task) {
@@ -58,6 +68,14 @@ class RelayTaskViews {
 			.filter((check) -> task.state() == io.streamrelay.relaytask.task.RelayTaskState.ACTIVE)
 			.map((check) -> new RelayTaskResponse.Relay(check.online(), check.checkedAt(), check.since()))
 			.orElse(new RelayTaskResponse.Relay(null, null, null));
+	}
+
+	/** Read only for an app with a limit and a task the vendor may run. */
+	private Instant stopsAt(RelayTask task) {
+		if (this.limits.of(task.appId()).isEmpty() || !task.state().mayBeRunning()) {
+			return null;
+		}
+		return this.limits.stopsAt(task.appId(), this.tasks.runningSince(task.appId(), task.taskId())).orElse(null);
 	}
 
 	private static String word(Enum<?> value) {

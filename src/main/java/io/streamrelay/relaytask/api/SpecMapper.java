@@ -6,6 +6,8 @@ import java.util.function.UnaryOperator;
 
 import io.streamrelay.relaytask.spec.Background;
 import io.streamrelay.relaytask.spec.Encode;
+import io.streamrelay.relaytask.spec.InvalidRelaySpec;
+import io.streamrelay.relaytask.spec.LayoutPreset;
 import io.streamrelay.relaytask.spec.MixedSpec;
 import io.streamrelay.relaytask.spec.MixedUser;
 import io.streamrelay.relaytask.spec.Pane;
@@ -16,6 +18,7 @@ import io.streamrelay.relaytask.spec.SeiSettings;
 import io.streamrelay.relaytask.spec.SingleSource;
 import io.streamrelay.relaytask.spec.SourceType;
 import io.streamrelay.relaytask.spec.StreamType;
+import io.streamrelay.relaytask.spec.layout.PresetLayouts;
 
 /**
  * Maps the validated JSON body to the core spec and back; enum values are the lowercase
@@ -53,16 +56,25 @@ final class SpecMapper {
 		if (mixed == null) {
 			return null;
 		}
-		List<MixedUser> users = mixed.users()
-			.stream()
-			.map((u) -> new MixedUser(u.userId(), enumOf(StreamType.class, u.streamType()),
-					enumOf(SourceType.class, u.sourceType()), u.channelId()))
-			.toList();
-		List<Pane> panes = mixed.layout() == null ? List.of()
+		List<MixedUser> users = mixed.users() == null ? List.of()
+				: mixed.users()
+					.stream()
+					.map((u) -> new MixedUser(u.userId(), enumOf(StreamType.class, u.streamType()),
+							enumOf(SourceType.class, u.sourceType()), u.channelId()))
+					.toList();
+		Encode encode = toEncode(mixed.encode());
+		LayoutPreset preset = LayoutMapper.preset(mixed.layout(), encode);
+		List<Pane> given = mixed.layout() == null || mixed.layout().panes() == null ? null
 				: mixed.layout().panes().stream().map(SpecMapper::toPane).toList();
+		List<Pane> panes = preset == null ? given : PresetLayouts.compute(preset, users);
+		if (preset != null && given != null && !given.equals(panes)) {
+			// a task read back (preset and computed panes) may be sent again as it is
+			throw new InvalidRelaySpec("mixed.layout.panes",
+					"are computed from the preset: omit them (or send exactly the computed ones)");
+		}
 		Background background = mixed.background() == null ? null
 				: new Background(mixed.background().url(), enumOf(RenderMode.class, mixed.background().renderMode()));
-		return new MixedSpec(users, panes, background, toEncode(mixed.encode()));
+		return new MixedSpec(users, panes, background, encode, preset);
 	}
 
 	private static Pane toPane(RelaySpecBody.Pane p) {
@@ -76,8 +88,10 @@ final class SpecMapper {
 			return null;
 		}
 		return new Encode(Boolean.TRUE.equals(e.audioOnly()), e.audioBitrate(), e.audioChannels(), e.audioSampleRate(),
-				e.videoCodec() == null ? Encode.H264 : e.videoCodec(), e.videoBitrate(), e.videoFramerate(),
-				e.videoGop(), e.videoWidth(), e.videoHeight(), e.profile(), e.preset());
+				// audio-only mixing sends no video parameters (docs/aliyun-mpu-api.md §9)
+				e.videoCodec() == null && !Boolean.TRUE.equals(e.audioOnly()) ? Encode.H264 : e.videoCodec(),
+				e.videoBitrate(), e.videoFramerate(), e.videoGop(), e.videoWidth(), e.videoHeight(), e.profile(),
+				e.preset());
 	}
 
 	private static SeiSettings toSei(RelaySpecBody.Sei sei) {
@@ -118,8 +132,8 @@ final class SpecMapper {
 				: new RelaySpecBody.Encode(e.audioOnly(), e.audioBitrate(), e.audioChannels(), e.audioSampleRate(),
 						e.videoCodec(), e.videoBitrate(), e.videoFramerate(), e.videoGop(), e.videoWidth(),
 						e.videoHeight(), e.profile(), e.preset());
-		return new RelaySpecBody.Mixed(users, panes.isEmpty() ? null : new RelaySpecBody.Layout(panes), background,
-				encode);
+		return new RelaySpecBody.Mixed(users.isEmpty() ? null : users, LayoutMapper.toBody(panes, mixed.preset()),
+				background, encode);
 	}
 
 	private static RelaySpecBody.Sei toBody(SeiSettings sei) {

@@ -12,6 +12,23 @@ record UpstreamProblem(ProblemType type, String detail, Map<String, Object> exte
 
 	private static final String UNKNOWN = "; the outcome is unknown and the task stays recorded for reconciliation";
 
+	static final String CHANNEL_ADVICE = " (nobody has joined the channel yet: start the relay once the first user "
+			+ "joined, e.g. from your join callback, or retry with a growing delay, 1 s, 2 s, 4 s, up to a minute)";
+
+	/**
+	 * The vendor's "channel does not exist" (docs/aliyun-mpu-api.md §2.9): its code
+	 * string is not documented (§8.2), so both a dedicated code and the documented
+	 * InvalidParam with a message naming the fact are recognised.
+	 */
+	static boolean channelAbsent(UpstreamFailure failure) {
+		String code = failure.code() == null ? "" : failure.code().toLowerCase(java.util.Locale.ROOT);
+		String message = failure.getMessage() == null ? "" : failure.getMessage().toLowerCase(java.util.Locale.ROOT);
+		boolean codeSaysSo = code.contains("channel") && (code.contains("notexist") || code.contains("notfound"));
+		boolean messageSaysSo = message.contains("channel")
+				&& (message.contains("not exist") || message.contains("not found"));
+		return codeSaysSo || messageSaysSo;
+	}
+
 	static UpstreamProblem of(UpstreamFailure failure) {
 		Map<String, Object> extensions = new LinkedHashMap<>();
 		if (failure.code() != null) {
@@ -22,6 +39,10 @@ record UpstreamProblem(ProblemType type, String detail, Map<String, Object> exte
 		}
 		String detail = failure.getMessage() == null ? "The vendor did not accept the call" : failure.getMessage();
 		if (failure instanceof UpstreamFailure.Rejected) {
+			if (channelAbsent(failure)) {
+				extensions.put("reason", "channel-not-joined");
+				detail = detail + CHANNEL_ADVICE;
+			}
 			return new UpstreamProblem(ProblemTypes.UPSTREAM_REJECTED, detail, extensions, 0);
 		}
 		if (failure instanceof UpstreamFailure.Throttled) {

@@ -33,15 +33,23 @@ class JdbcRelayTasks implements RelayTasks {
 			+ " version, created_at, updated_at, last_error_code, last_error_message, last_error_request_id,"
 			+ " last_error_at, outcome_unknown";
 
-	private static final String INSERT_TASK = "insert into relay_task (" + TASK_COLUMNS + ") values (:appId, :taskId,"
+	// running_since is kept by the database: set when the task first shows running, kept
+	// through updates and the
+	// stop, cleared when it ends or starts again
+	private static final String RUNNING_SINCE = "case when :running then coalesce(running_since, :updatedAt) else null end";
+
+	private static final String INSERT_TASK = "insert into relay_task (" + TASK_COLUMNS
+			+ ", running_since) values (:appId, :taskId,"
 			+ " :channelId, :mode, :state, :origin, :spec, :pendingSpec, :version, :createdAt, :updatedAt, :errorCode,"
-			+ " :errorMessage, :errorRequestId, :errorAt, :outcomeUnknown)";
+			+ " :errorMessage, :errorRequestId, :errorAt, :outcomeUnknown,"
+			+ " case when :running then :updatedAt else null end)";
 
 	private static final String UPDATE_TASK = "update relay_task set channel_id = :channelId, mode = :mode,"
 			+ " state = :state, origin = :origin, spec = :spec, pending_spec = :pendingSpec, version = :version,"
 			+ " created_at = :createdAt, updated_at = :updatedAt, last_error_code = :errorCode,"
 			+ " last_error_message = :errorMessage, last_error_request_id = :errorRequestId, last_error_at = :errorAt,"
-			+ " outcome_unknown = :outcomeUnknown, reconcile_attempts = 0, next_reconcile_at = null where app_id = :appId and task_id = :taskId and version = :expectedVersion";
+			+ " outcome_unknown = :outcomeUnknown, running_since = " + RUNNING_SINCE
+			+ ", reconcile_attempts = 0, next_reconcile_at = null where app_id = :appId and task_id = :taskId and version = :expectedVersion";
 
 	private static final String SELECT_TASKS = "select " + TASK_COLUMNS + " from relay_task where app_id = :appId";
 
@@ -215,6 +223,29 @@ class JdbcRelayTasks implements RelayTasks {
 			throw new IllegalArgumentException(
 					"event of task '" + event.taskId() + "' recorded with task '" + task.taskId() + "'");
 		}
+	}
+
+	@Override
+	public List<TaskKey> activeSince(String appId, Instant runningBefore, int limit) {
+		return this.jdbc
+			.sql("select app_id, task_id from relay_task where app_id = :appId and state = 'ACTIVE'"
+					+ " and running_since <= :before order by running_since, task_id limit :limit")
+			.param("appId", appId)
+			.param("before", RelayTaskRows.timestamp(runningBefore))
+			.param("limit", limit)
+			.query((rs, n) -> new TaskKey(rs.getString(1), rs.getString(2)))
+			.list();
+	}
+
+	@Override
+	public Optional<Instant> runningSince(String appId, String taskId) {
+		return this.jdbc.sql("select running_since from relay_task where app_id = :appId and task_id = :taskId")
+			.param("appId", appId)
+			.param("taskId", taskId)
+			.query((rs, n) -> Optional.ofNullable(rs.getObject(1, java.time.OffsetDateTime.class))
+				.map(java.time.OffsetDateTime::toInstant))
+			.optional()
+			.flatMap(java.util.function.Function.identity());
 	}
 
 }

@@ -26,6 +26,10 @@ final class RelayTaskRows {
 
 	static final int MAX_TEXT = 1024;
 
+	/** The states in which the vendor may run the task: its running_since is kept. */
+	private static final java.util.Set<RelayTaskState> RUNNING = java.util.EnumSet.of(RelayTaskState.ACTIVE,
+			RelayTaskState.UPDATING, RelayTaskState.STOPPING);
+
 	static final int MAX_CODE = 128;
 
 	private final SpecJson json = new SpecJson();
@@ -49,6 +53,7 @@ final class RelayTaskRows {
 		params.put("errorRequestId", bounded((error != null) ? error.upstreamRequestId() : null, MAX_CODE));
 		params.put("errorAt", timestamp((error != null) ? error.at() : null));
 		params.put("outcomeUnknown", task.outcomeUnknown());
+		params.put("running", RUNNING.contains(task.state()));
 		return params;
 	}
 

@@ -27,7 +27,7 @@ final class SpecJson {
 	static final String VERSION_KEY = "v";
 
 	/** The version written now and the newest this build reads. */
-	static final int NEWEST = 1;
+	static final int NEWEST = 2;
 
 	// A mapper of our own rather than Boot's: tuning the API's JSON must never change
 	// what
@@ -74,7 +74,13 @@ final class SpecJson {
 			throw unreadable(column, taskId, "is not a JSON object");
 		}
 		JsonNode marker = document.remove(VERSION_KEY);
-		String label = "stored version " + version(marker, column, taskId) + ((marker == null) ? " (unmarked)" : "");
+		int version = version(marker, column, taskId);
+		String label = "stored version " + version + ((marker == null) ? " (unmarked)" : "");
+		if (version == 1 && document.get("mixed") instanceof ObjectNode mixed && !mixed.has("preset")) {
+			// version 2 added mixed.preset (layout presets); a version 1 document has
+			// none
+			mixed.putNull("preset");
+		}
 		// A new stored version gets records of its own and a branch here; the records of
 		// older versions stay, so that every row ever written remains readable.
 		try {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import io.streamrelay.relaytask.spec.Background;
 import io.streamrelay.relaytask.spec.Encode;
+import io.streamrelay.relaytask.spec.LayoutPreset;
 import io.streamrelay.relaytask.spec.MixedSpec;
 import io.streamrelay.relaytask.spec.MixedUser;
 import io.streamrelay.relaytask.spec.Pane;
@@ -70,7 +71,7 @@ record StoredSpecV1(@Required String channelId, @Required RelayMode mode, Stored
 	}
 
 	record StoredMixed(@Required List<StoredUser> users, @Required List<StoredPane> panes, StoredBackground background,
-			StoredEncode encode) {
+			StoredEncode encode, StoredPreset preset) {
 
 		static StoredMixed of(MixedSpec mixed) {
 			if (mixed == null) {
@@ -80,14 +81,31 @@ record StoredSpecV1(@Required String channelId, @Required RelayMode mode, Stored
 			return new StoredMixed(mixed.users().stream().map(StoredUser::of).toList(),
 					mixed.panes().stream().map(StoredPane::of).toList(),
 					(background != null) ? new StoredBackground(background.url(), background.renderMode()) : null,
-					StoredEncode.of(mixed.encode()));
+					StoredEncode.of(mixed.encode()), StoredPreset.of(mixed.preset()));
 		}
 
 		MixedSpec toMixed() {
 			return new MixedSpec(this.users.stream().map(StoredUser::toUser).toList(),
-					this.panes.stream().map(StoredPane::toPane).toList(), (this.background != null)
-							? new Background(this.background.url(), this.background.renderMode()) : null,
-					(this.encode != null) ? this.encode.toEncode() : null);
+					this.panes.stream().map(StoredPane::toPane).toList(),
+					(this.background != null) ? new Background(this.background.url(), this.background.renderMode())
+							: null,
+					(this.encode != null) ? this.encode.toEncode() : null,
+					(this.preset != null) ? this.preset.toPreset() : null);
+		}
+
+	}
+
+	/** Since stored version 2; version 1 documents read as having none. */
+	record StoredPreset(@Required LayoutPreset.Kind kind, int canvasWidth, int canvasHeight, String speaker,
+			double gap) {
+
+		static StoredPreset of(LayoutPreset preset) {
+			return (preset != null) ? new StoredPreset(preset.kind(), preset.canvasWidth(), preset.canvasHeight(),
+					preset.speaker(), preset.gap()) : null;
+		}
+
+		LayoutPreset toPreset() {
+			return new LayoutPreset(this.kind, this.canvasWidth, this.canvasHeight, this.speaker, this.gap);
 		}
 
 	}

@@ -23,6 +23,8 @@ public class ReconcilerJob {
 
 	private final RelayTaskReconciler reconciler;
 
+	private final OrphanGuardPass orphans;
+
 	private final LockingTaskExecutor locks;
 
 	private final ReconcilerProperties properties;
@@ -41,15 +43,12 @@ public class ReconcilerJob {
 
 	private final java.util.List<io.streamrelay.relaytask.reconciliation.ReconcilerStep> steps;
 
-	ReconcilerJob(RelayTaskReconciler reconciler, LockingTaskExecutor locks, ReconcilerProperties properties,
-			Clock clock) {
-		this(reconciler, locks, properties, clock, java.util.List.of());
-	}
-
-	ReconcilerJob(RelayTaskReconciler reconciler, LockingTaskExecutor locks, ReconcilerProperties properties,
-			Clock clock, java.util.List<io.streamrelay.relaytask.reconciliation.ReconcilerStep> steps) {
+	ReconcilerJob(RelayTaskReconciler reconciler, OrphanGuardPass orphans, LockingTaskExecutor locks,
+			ReconcilerProperties properties, Clock clock,
+			java.util.List<io.streamrelay.relaytask.reconciliation.ReconcilerStep> steps) {
 		this.steps = java.util.List.copyOf(steps);
 		this.reconciler = reconciler;
+		this.orphans = orphans;
 		this.locks = locks;
 		this.properties = properties;
 		this.clock = clock;
@@ -62,7 +61,10 @@ public class ReconcilerJob {
 		try {
 			TaskResult<RelayTaskReconciler.Report> result = this.locks.executeWithLock(() -> {
 				this.steps.forEach(io.streamrelay.relaytask.reconciliation.ReconcilerStep::run);
-				return this.reconciler.reconcile(this.properties.batchSize(), this.properties.grace());
+				RelayTaskReconciler.Report report = this.reconciler.reconcile(this.properties.batchSize(),
+						this.properties.grace());
+				this.orphans.run();
+				return report;
 			}, lock);
 			if (!result.wasExecuted()) {
 				this.skipped.incrementAndGet();

@@ -3,7 +3,11 @@ package io.streamrelay.relaytask.scheduling;
 import java.time.Clock;
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.streamrelay.relaytask.reconciliation.MaxDurationGuard;
+import io.streamrelay.relaytask.reconciliation.MaxDurations;
 import io.streamrelay.relaytask.reconciliation.RelayTaskReconciler;
+import io.streamrelay.relaytask.reconciliation.UnmanagedRelays;
 import io.streamrelay.relaytask.task.RelayTasks;
 import io.streamrelay.relaytask.vendor.LiveRelayGateway;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
@@ -24,7 +28,7 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 /** The reconciler, its ShedLock lock over the database, and its schedule. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties(ReconcilerProperties.class)
+@EnableConfigurationProperties({ ReconcilerProperties.class, OrphanGuardProperties.class })
 class ReconciliationConfiguration {
 
 	@Bean
@@ -44,11 +48,32 @@ class ReconciliationConfiguration {
 	}
 
 	@Bean
-	ReconcilerJob reconcilerJob(RelayTaskReconciler reconciler, LockProvider lockProvider,
+	MaxDurations maxDurations(OrphanGuardProperties orphanGuard) {
+		return orphanGuard.maxDurations();
+	}
+
+	@Bean
+	MaxDurationGuard maxDurationGuard(RelayTasks tasks, LiveRelayGateway gateway, Clock clock, MaxDurations limits) {
+		return new MaxDurationGuard(tasks, gateway, clock, limits);
+	}
+
+	@Bean
+	UnmanagedRelays unmanagedRelays(RelayTasks tasks, LiveRelayGateway gateway, OrphanGuardProperties orphanGuard) {
+		return new UnmanagedRelays(tasks, gateway, orphanGuard.unmanagedPolicies());
+	}
+
+	@Bean
+	OrphanGuardPass orphanGuardPass(MaxDurationGuard guard, UnmanagedRelays unmanaged,
+			OrphanGuardProperties orphanGuard, ReconcilerProperties properties, MeterRegistry meters) {
+		return new OrphanGuardPass(guard, unmanaged, orphanGuard.apps().keySet(), properties.batchSize(), meters);
+	}
+
+	@Bean
+	ReconcilerJob reconcilerJob(RelayTaskReconciler reconciler, OrphanGuardPass orphans, LockProvider lockProvider,
 			ReconcilerProperties properties, Clock clock,
 			org.springframework.beans.factory.ObjectProvider<io.streamrelay.relaytask.reconciliation.ReconcilerStep> steps) {
 		LockingTaskExecutor executor = new DefaultLockingTaskExecutor(lockProvider);
-		return new ReconcilerJob(reconciler, executor, properties, clock, steps.orderedStream().toList());
+		return new ReconcilerJob(reconciler, orphans, executor, properties, clock, steps.orderedStream().toList());
 	}
 
 	@Bean

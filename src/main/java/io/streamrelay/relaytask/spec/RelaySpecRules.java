@@ -31,6 +31,12 @@ public final class RelaySpecRules {
 			checkMixed(spec.mixed(), violations);
 		}
 		checkDestinations(spec.destinations(), violations);
+		if (spec.destinations().isEmpty() && spec.anchorUserId() == null) {
+			// the default push URL is named after the anchor user; mixing every user of
+			// the channel (UserInfos omitted, docs/aliyun-mpu-api.md §2.4) has none
+			violations.add(new Violation("destinations",
+					"is required when mixed.users is omitted: no anchor user names the default push URL"));
+		}
 		checkSei(spec.sei(), violations);
 		return violations;
 	}
@@ -75,9 +81,6 @@ public final class RelaySpecRules {
 	}
 
 	private static void checkMixed(MixedSpec mixed, List<Violation> violations) {
-		if (mixed.users().isEmpty()) {
-			violations.add(new Violation("mixed.users", "must list at least one user"));
-		}
 		Set<String> keys = new HashSet<>();
 		for (int i = 0; i < mixed.users().size(); i++) {
 			MixedUser user = mixed.users().get(i);
@@ -90,6 +93,9 @@ public final class RelaySpecRules {
 		if (!audioOnly && mixed.panes().isEmpty()) {
 			violations.add(
 					new Violation("mixed.layout.panes", "must have at least one pane unless encode.audioOnly is true"));
+		}
+		if (audioOnly) {
+			AudioOnlyRules.check(mixed, violations);
 		}
 		for (int i = 0; i < mixed.panes().size(); i++) {
 			checkPane("mixed.layout.panes[" + i + "]", mixed.panes().get(i), mixed.users(), violations);
@@ -111,7 +117,7 @@ public final class RelaySpecRules {
 		if (pane.y() + pane.height() > 1 + EPSILON) {
 			violations.add(new Violation(field, "must lie inside the canvas: y + height must be <= 1"));
 		}
-		if (pane.userId() != null) {
+		if (pane.userId() != null && !users.isEmpty()) {
 			boolean listed = users.stream()
 				.anyMatch((u) -> u.userId().equals(pane.userId()) && u.sourceType() == pane.sourceType());
 			if (!listed) {
@@ -159,9 +165,8 @@ public final class RelaySpecRules {
 		if (payloadType != null && payloadType != 5 && (payloadType < 100 || payloadType > 254)) {
 			violations.add(new Violation("sei.payloadType", "must be 5 or between 100 and 254"));
 		}
-		if (sei.layoutVolume() != null && sei.layoutVolume().intervalMs() == null && !sei.layoutVolume().followIdr()) {
-			violations.add(new Violation("sei.layoutVolume", "needs intervalMs, followIdr: true, or both"));
-		}
+		// an empty layoutVolume asks for the vendor's default layout/volume SEI
+		// (docs/aliyun-mpu-api.md §2.5, §9)
 		if (sei.passThrough() != null && sei.passThrough().intervalMs() == null && !sei.passThrough().followIdr()) {
 			violations.add(new Violation("sei.passThrough", "needs intervalMs, followIdr: true, or both"));
 		}

@@ -53,7 +53,7 @@ public final class SpecPreparation {
 		if (normalized.mode() == RelayMode.MIXED && normalized.mixed() != null && normalized.mixed().encode() == null) {
 			MixedSpec mixed = normalized.mixed();
 			normalized = new RelaySpec(normalized.channelId(), normalized.mode(), normalized.single(),
-					new MixedSpec(mixed.users(), mixed.panes(), mixed.background(), Encode.defaults()),
+					new MixedSpec(mixed.users(), mixed.panes(), mixed.background(), Encode.defaults(), mixed.preset()),
 					normalized.destinations(), normalized.sei(), normalized.maxIdleSeconds(), normalized.region());
 		}
 		return normalized;

@@ -135,6 +135,16 @@ public record RelayTask(String appId, String taskId, RelaySpec spec, RelaySpec p
 	}
 
 	/**
+	 * The orphan guard's stop was accepted: the task ran longer than it may; {@code why}
+	 * says how long it ran and which limit it passed.
+	 */
+	public Transition stoppedAsExpired(String requestId, String why, Instant now) {
+		require(Set.of(RelayTaskState.STOPPING), "mark as stopped");
+		return settle(next(spec, null, RelayTaskState.STOPPED, null, false, now), now, Action.STOP, Outcome.SUCCEEDED,
+				requestId, "MaxDurationExceeded", why);
+	}
+
+	/**
 	 * A stop that failed. Unknown outcome, a retried stop of a stop of unknown outcome,
 	 * or a refusal while an earlier call of unknown outcome may still act: stays stopping
 	 * for the reconciler. Surely not stopped: back exactly where {@code before} was

@@ -20,7 +20,11 @@ public record RelayTaskEvent(String appId, String taskId, Instant at, Action act
 		/** A vendor event (RtcMPUEventSub callback or event record) was applied. */
 		EVENT,
 		/** The CDN's online-stream list was read (relay check). */
-		CHECK
+		CHECK,
+		/**
+		 * A custom SEI message sent to the running task; the task itself is unchanged.
+		 */
+		SEI
 
 	}
 
@@ -50,6 +54,22 @@ public record RelayTaskEvent(String appId, String taskId, Instant at, Action act
 			String detail) {
 		return new RelayTaskEvent(after.appId(), after.taskId(), at, action, outcome, requestId, code, detail,
 				after.state());
+	}
+
+	/**
+	 * A custom SEI message sent to {@code task}, accepted; {@code detail} describes the
+	 * content, never holds it. It records the call only (no state): SEI moves no task,
+	 * and an update or stop may settle while it is in flight.
+	 */
+	public static RelayTaskEvent sei(RelayTask task, Instant at, String requestId, String detail) {
+		return new RelayTaskEvent(task.appId(), task.taskId(), at, Action.SEI, Outcome.SUCCEEDED, requestId, null,
+				detail, null);
+	}
+
+	/** A custom SEI message the vendor did not take (or whose outcome is unknown). */
+	public static RelayTaskEvent seiFailed(RelayTask task, Instant at, UpstreamFailure failure, String detail) {
+		return new RelayTaskEvent(task.appId(), task.taskId(), at, Action.SEI, outcomeOf(failure), failure.requestId(),
+				failure.code(), detail + "; " + failure.getMessage(), null);
 	}
 
 	static RelayTaskEvent failed(RelayTask after, Instant at, Action action, UpstreamFailure failure) {

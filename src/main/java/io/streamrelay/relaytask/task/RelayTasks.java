@@ -80,6 +80,15 @@ public interface RelayTasks {
 	void deferReconciliation(TaskKey key, long version, int attempts, java.time.Instant nextAttemptAt);
 
 	/**
+	 * Active tasks of an app running since {@code runningBefore} or earlier (when the
+	 * vendor accepted their start, or they were adopted), the longest running first.
+	 */
+	List<TaskKey> activeSince(String appId, java.time.Instant runningBefore, int limit);
+
+	/** When the task last became active, empty unless the vendor may run it now. */
+	Optional<java.time.Instant> runningSince(String appId, String taskId);
+
+	/**
 	 * A task to reconcile, its version, and how many runs in a row failed to settle it.
 	 */
 	record Candidate(TaskKey key, long version, int attempts) {

@@ -30,6 +30,9 @@ import io.streamrelay.relaytask.vendor.UpstreamReceipt;
  */
 public final class RelayTaskService {
 
+	static final String NO_ANCHOR = "is required when mixed.users is omitted (mixing every user of the channel): "
+			+ "no anchor user names the task";
+
 	private final RelayTasks tasks;
 
 	private final LiveRelayGateway gateway;
@@ -71,12 +74,19 @@ public final class RelayTaskService {
 	 * conflict, and nothing is sent to the vendor.
 	 */
 	public StartOutcome startTask(String appId, String requestedTaskId, RelaySpec requested) {
+		if (requestedTaskId == null && mixesEveryUser(requested)) {
+			throw new InvalidRelaySpec("taskId", NO_ANCHOR);
+		}
 		RelaySpec spec = prepare(appId, requested);
 		return this.starts.start(appId, requestedTaskId, spec, requested.destinations().isEmpty());
 	}
 
 	/** Takes over a relay a client SDK started: recorded as active, no vendor call. */
 	public RelayTask adopt(String appId, String requestedTaskId, RelaySpec requested) {
+		if (requested.anchorUserId() == null) {
+			throw new InvalidRelaySpec("mixed.users",
+					"must name the anchor user: a client SDK relay is named after it");
+		}
 		RelaySpec spec = prepare(appId, requested);
 		String taskId = MpuTaskIds.of(appId, spec.channelId(), spec.anchorUserId());
 		if (requestedTaskId != null && !requestedTaskId.equals(taskId)) {
@@ -171,6 +181,11 @@ public final class RelayTaskService {
 	public List<RelayTaskEvent> events(String appId, String taskId, int offset, int limit) {
 		get(appId, taskId);
 		return this.tasks.events(appId, taskId, offset, limit);
+	}
+
+	private static boolean mixesEveryUser(RelaySpec spec) {
+		return spec.mode() == io.streamrelay.relaytask.spec.RelayMode.MIXED && spec.mixed() != null
+				&& spec.mixed().users().isEmpty();
 	}
 
 	private RelaySpec prepare(String appId, RelaySpec requested) {

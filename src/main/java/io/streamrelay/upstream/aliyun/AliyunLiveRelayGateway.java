@@ -6,6 +6,7 @@ import java.util.Optional;
 import com.aliyuncs.IAcsClient;
 import com.aliyuncs.live.model.v20161101.ListRtcMPUTaskDetailRequest;
 import com.aliyuncs.live.model.v20161101.ListRtcMPUTaskDetailResponse;
+import com.aliyuncs.live.model.v20161101.SetLiveMpuTaskSeiRequest;
 import com.aliyuncs.live.model.v20161101.StopLiveMPUTaskRequest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.streamrelay.relaytask.spec.RelayMode;
@@ -20,6 +21,8 @@ import io.streamrelay.relaytask.vendor.UpstreamTaskView;
  * the Alibaba Cloud SDK.
  */
 final class AliyunLiveRelayGateway implements LiveRelayGateway {
+
+	private static final int PAGE_SIZE = 100;
 
 	private final SdkCalls calls;
 
@@ -62,6 +65,15 @@ final class AliyunLiveRelayGateway implements LiveRelayGateway {
 	}
 
 	@Override
+	public UpstreamReceipt setSei(String appId, String taskId, String customSei) {
+		SetLiveMpuTaskSeiRequest request = new SetLiveMpuTaskSeiRequest();
+		request.setAppId(appId);
+		request.setTaskId(taskId);
+		request.setCustomSei(customSei);
+		return receipt(this.calls.send(request).getRequestId());
+	}
+
+	@Override
 	public Optional<UpstreamTaskView> describe(String appId, String taskId) {
 		ListRtcMPUTaskDetailRequest request = new ListRtcMPUTaskDetailRequest();
 		request.setAppId(appId);
@@ -82,6 +94,34 @@ final class AliyunLiveRelayGateway implements LiveRelayGateway {
 			.findFirst()
 			.map(task -> new UpstreamTaskView(appId, task.getTaskId(), task.getChannelId(), mode(task.getMixMode()),
 					this.listKeepsStopped));
+	}
+
+	/**
+	 * Pages of 100 until a short page: the vendor gives no total (docs/aliyun-mpu-api.md
+	 * §2.7).
+	 */
+	@Override
+	public List<UpstreamTaskView> list(String appId, int maxTasks) {
+		List<UpstreamTaskView> listed = new java.util.ArrayList<>();
+		for (int page = 1; listed.size() < maxTasks; page++) {
+			ListRtcMPUTaskDetailRequest request = new ListRtcMPUTaskDetailRequest();
+			request.setAppId(appId);
+			request.setPageSize((long) PAGE_SIZE);
+			request.setPageNo((long) page);
+			ListRtcMPUTaskDetailResponse response = this.calls.send(request);
+			receipt(response.getRequestId());
+			List<ListRtcMPUTaskDetailResponse.MpuTask> tasks = response.getMPUTasks() == null ? List.of()
+					: response.getMPUTasks();
+			tasks.stream()
+				.limit(maxTasks - listed.size())
+				.map(task -> new UpstreamTaskView(appId, task.getTaskId(), task.getChannelId(), mode(task.getMixMode()),
+						this.listKeepsStopped))
+				.forEach(listed::add);
+			if (tasks.size() < PAGE_SIZE) {
+				break;
+			}
+		}
+		return listed;
 	}
 
 	/**

@@ -63,11 +63,15 @@ final class NestedParams {
 	/** Start only: the vendor fixes the SEI payload type when the task starts. */
 	static Map<String, Object> sei(SeiSettings sei, boolean withPayloadType) {
 		Map<String, Object> params = new LinkedHashMap<>();
-		params.put("PayloadType", withPayloadType ? text(sei.payloadType()) : null);
+		params.put("PayloadType", withPayloadType ? payloadType(sei.payloadType()) : null);
 		if (sei.layoutVolume() != null) {
 			Map<String, Object> layoutVolume = new LinkedHashMap<>();
-			layoutVolume.put("FollowIdr", flag(sei.layoutVolume().followIdr()));
-			layoutVolume.put("Interval", text(sei.layoutVolume().intervalMs()));
+			// neither an interval nor IDR frames: an empty LayoutVolume, the vendor's
+			// default layout/volume SEI (docs/aliyun-mpu-api.md §2.5, §9)
+			if (sei.layoutVolume().intervalMs() != null || sei.layoutVolume().followIdr()) {
+				layoutVolume.put("FollowIdr", flag(sei.layoutVolume().followIdr()));
+				layoutVolume.put("Interval", text(sei.layoutVolume().intervalMs()));
+			}
 			params.put("LayoutVolume", layoutVolume);
 		}
 		if (sei.passThrough() != null) {
@@ -79,6 +83,14 @@ final class NestedParams {
 			params.put("PassThrough", passThrough);
 		}
 		return params;
+	}
+
+	/**
+	 * 5 is what the vendor uses when PayloadType is omitted; only 100-254 are documented
+	 * as values to send (docs/aliyun-mpu-api.md §2.5, §9), so 5 is never sent.
+	 */
+	private static String payloadType(Integer payloadType) {
+		return payloadType == null || payloadType == 5 ? null : text(payloadType);
 	}
 
 	static List<Map<String, Object>> destinations(List<String> urls) {
@@ -140,12 +152,13 @@ final class NestedParams {
 		params.put("AudioOnly", Boolean.toString(encode.audioOnly()));
 		params.put("VideoWidth", text(encode.videoWidth()));
 		params.put("AudioBitrate", text(encode.audioBitrate()));
-		params.put("EnhancedParam", WireValues.enhancedParam(encode));
+		// audio-only mixing sends audio parameters only (docs/aliyun-mpu-api.md §9)
+		params.put("EnhancedParam", encode.audioOnly() ? null : WireValues.enhancedParam(encode));
 		params.put("VideoFramerate", text(encode.videoFramerate()));
 		params.put("VideoHeight", text(encode.videoHeight()));
 		params.put("AudioSampleRate", text(encode.audioSampleRate()));
 		params.put("VideoBitrate", text(encode.videoBitrate()));
-		params.put("VideoCodec", encode.videoCodec());
+		params.put("VideoCodec", encode.audioOnly() ? null : encode.videoCodec());
 		params.put("AudioChannels", text(encode.audioChannels()));
 		params.put("VideoGop", text(encode.videoGop()));
 		return params;

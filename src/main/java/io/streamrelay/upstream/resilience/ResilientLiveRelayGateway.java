@@ -80,8 +80,27 @@ public final class ResilientLiveRelayGateway implements LiveRelayGateway {
 	}
 
 	@Override
+	public UpstreamReceipt setSei(String appId, String taskId, String customSei) {
+		Attempts attempts = new Attempts();
+		try {
+			return guard(VendorOperation.SEI).call(() -> this.vendor.setSei(appId, taskId, customSei), attempts);
+		}
+		catch (UpstreamFailure.Rejected rejected) {
+			throw rejected;
+		}
+		catch (UpstreamFailure failure) {
+			throw attempts.reportable(failure);
+		}
+	}
+
+	@Override
 	public Optional<UpstreamTaskView> describe(String appId, String taskId) {
 		return guard(VendorOperation.DESCRIBE).call(() -> this.vendor.describe(appId, taskId), new Attempts());
+	}
+
+	@Override
+	public java.util.List<UpstreamTaskView> list(String appId, int maxTasks) {
+		return guard(VendorOperation.DESCRIBE).call(() -> this.vendor.list(appId, maxTasks), new Attempts());
 	}
 
 	/**

@@ -52,7 +52,11 @@ final class VendorFailures {
 		if (failure instanceof UpstreamFailure.TimedOut) {
 			return operation == VendorOperation.DESCRIBE;
 		}
-		return failure instanceof UpstreamFailure.Throttled || failure instanceof UpstreamFailure.BadResponse;
+		if (failure instanceof UpstreamFailure.BadResponse) {
+			// a custom SEI the vendor may have inserted would be shown twice to viewers
+			return operation != VendorOperation.SEI;
+		}
+		return failure instanceof UpstreamFailure.Throttled;
 	}
 
 	static BreakerVerdict verdict(Throwable failure) {

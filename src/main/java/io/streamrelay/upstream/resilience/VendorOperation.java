@@ -7,7 +7,8 @@ package io.streamrelay.upstream.resilience;
  */
 enum VendorOperation {
 
-	START("vendor-start", 500), UPDATE("vendor-update", 500), STOP("vendor-stop", 500), DESCRIBE("vendor-describe", 50);
+	START("vendor-start", 500), UPDATE("vendor-update", 500), STOP("vendor-stop", 500), DESCRIBE("vendor-describe", 50),
+	SEI("vendor-sei", 50);
 
 	private final String instanceName;
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.streamrelay.apps.AppsProperties;
 import io.streamrelay.apps.ConfiguredRelayApps;
 import io.streamrelay.config.JsonConfiguration;
+import io.streamrelay.relaytask.reconciliation.MaxDurations;
 import io.streamrelay.relaytask.spec.RelayApps;
 import io.streamrelay.relaytask.task.InMemoryRelayTasks;
 import io.streamrelay.relaytask.usecase.RelayTaskService;
@@ -60,6 +61,11 @@ class ApiTestWiring {
 			}
 
 		};
+	}
+
+	@Bean
+	MaxDurations maxDurations() {
+		return MaxDurations.NONE;
 	}
 
 	@Bean

@@ -508,4 +508,31 @@ class JdbcRelayTasksTests {
 		assertThat(this.tasks.events("app1", "t1")).containsExactly(event);
 	}
 
+	@Test
+	void runningSinceIsKeptThroughUpdatesAndClearedWhenTheTaskEnds() {
+		RelayTask active = activeTask("app1", "t-guard", singleSpec("ch1"));
+		java.time.Instant since = active.updatedAt();
+		this.tasks.insert(active, null);
+		RelayTask updating = at(next(active, RelayTaskState.UPDATING), since.plusSeconds(60));
+		assertThat(this.tasks.update(updating, active.version(), null)).isTrue();
+		RelayTask again = at(next(updating, RelayTaskState.ACTIVE), since.plusSeconds(120));
+		assertThat(this.tasks.update(again, updating.version(), null)).isTrue();
+
+		assertThat(this.tasks.runningSince("app1", "t-guard")).contains(since);
+		assertThat(this.tasks.activeSince("app1", since, 10)).extracting(RelayTasks.TaskKey::taskId)
+			.containsExactly("t-guard");
+		assertThat(this.tasks.activeSince("app1", since.minusSeconds(1), 10)).isEmpty();
+		assertThat(this.tasks.activeSince("app2", since, 10)).isEmpty();
+
+		RelayTask stopped = at(next(again, RelayTaskState.STOPPED), since.plusSeconds(180));
+		assertThat(this.tasks.update(stopped, again.version(), null)).isTrue();
+		assertThat(this.tasks.runningSince("app1", "t-guard")).isEmpty();
+		assertThat(this.tasks.activeSince("app1", since.plusSeconds(600), 10)).isEmpty();
+	}
+
+	private static RelayTask at(RelayTask task, java.time.Instant updatedAt) {
+		return new RelayTask(task.appId(), task.taskId(), task.spec(), task.pendingSpec(), task.state(), task.origin(),
+				task.version(), task.createdAt(), updatedAt, task.lastError(), task.outcomeUnknown());
+	}
+
 }

@@ -77,18 +77,33 @@ class SpecJsonTests {
 
 		assertThatExceptionOfType(DataRetrievalFailureException.class)
 			.isThrownBy(() -> this.json.read(stored, "t9", "spec"))
-			.withMessage("Stored spec of relay task 't9' does not match stored version 1 at mixed.panes[1].z:"
+			.withMessage("Stored spec of relay task 't9' does not match stored version 2 at mixed.panes[1].z:"
 					+ " unknown property");
 	}
 
 	@Test
 	void refusesAVersionNewerThanItReads() {
-		String stored = "{\"v\":2," + SINGLE.substring(1);
+		String stored = "{\"v\":3," + SINGLE.substring(1);
 
 		assertThatExceptionOfType(DataRetrievalFailureException.class)
 			.isThrownBy(() -> this.json.read(stored, "t1", "spec"))
-			.withMessage("Stored spec of relay task 't1' is stored version 2, written by a newer build;"
-					+ " this build reads versions up to 1");
+			.withMessage("Stored spec of relay task 't1' is stored version 3, written by a newer build;"
+					+ " this build reads versions up to 2");
+	}
+
+	@Test
+	void keepsALayoutPresetSinceVersionTwo() {
+		io.streamrelay.relaytask.spec.RelaySpec spec = StoredSpecSamples.mixedFull();
+		io.streamrelay.relaytask.spec.MixedSpec mixed = spec.mixed();
+		io.streamrelay.relaytask.spec.RelaySpec withPreset = new io.streamrelay.relaytask.spec.RelaySpec(
+				spec.channelId(), spec.mode(), null,
+				new io.streamrelay.relaytask.spec.MixedSpec(mixed.users(), mixed.panes(), mixed.background(),
+						mixed.encode(),
+						new io.streamrelay.relaytask.spec.LayoutPreset(
+								io.streamrelay.relaytask.spec.LayoutPreset.Kind.SPEAKER, 720, 1280, "u1", 0.01)),
+				spec.destinations(), spec.sei(), spec.maxIdleSeconds(), spec.region());
+
+		assertThat(this.json.read(this.json.write(withPreset), "t1", "spec")).isEqualTo(withPreset);
 	}
 
 	@ParameterizedTest

@@ -33,14 +33,17 @@ final class StoredSpecSamples {
 	static final String UNMARKED = "unmarked";
 
 	/** The newest stored version, the one written now. */
-	static final String NEWEST = "v1";
+	static final String NEWEST = "v2";
+
+	/** Version 1: version 2 without mixed.preset (layout presets). */
+	static final String V1 = "v1";
 
 	private StoredSpecSamples() {
 	}
 
 	/** Every stored version: the samples of each must read as {@link #specs()}. */
 	static List<String> versions() {
-		return List.of(UNMARKED, NEWEST);
+		return List.of(UNMARKED, V1, NEWEST);
 	}
 
 	static Stream<Arguments> specs() {

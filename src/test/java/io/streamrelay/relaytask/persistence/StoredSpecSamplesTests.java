@@ -58,7 +58,18 @@ class StoredSpecSamplesTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("io.streamrelay.relaytask.persistence.StoredSpecSamples#specs")
 	void versionOneIsThePreviousShapeWithAMarker(String name, RelaySpec spec) {
-		assertThat(sample(NEWEST, name)).isEqualTo("{\"v\":1," + sample(UNMARKED, name).substring(1));
+		assertThat(sample(StoredSpecSamples.V1, name)).isEqualTo("{\"v\":1," + sample(UNMARKED, name).substring(1));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("io.streamrelay.relaytask.persistence.StoredSpecSamples#specs")
+	void versionTwoIsVersionOneWithALayoutPresetOfMixedSpecs(String name, RelaySpec spec) {
+		String v1 = sample(StoredSpecSamples.V1, name);
+		String expected = "{\"v\":2," + v1.substring(v1.indexOf(',') + 1);
+		if (spec.mixed() != null) {
+			expected = expected.replace("},\"destinations\"", ",\"preset\":null},\"destinations\"");
+		}
+		assertThat(sample(NEWEST, name)).isEqualTo(expected);
 	}
 
 	/** Guards against the samples and the expected specs being wrong in the same way. */

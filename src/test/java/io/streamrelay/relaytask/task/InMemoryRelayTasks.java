@@ -20,11 +20,27 @@ public class InMemoryRelayTasks implements RelayTasks {
 
 	private final Map<String, Deferral> deferrals = new LinkedHashMap<>();
 
+	private final Map<String, java.time.Instant> runningSince = new LinkedHashMap<>();
+
+	private static final Set<RelayTaskState> RUNNING = Set.of(RelayTaskState.ACTIVE, RelayTaskState.UPDATING,
+			RelayTaskState.STOPPING);
+
+	private void trackRunning(RelayTask task) {
+		String key = key(task.appId(), task.taskId());
+		if (RUNNING.contains(task.state())) {
+			this.runningSince.putIfAbsent(key, task.updatedAt());
+		}
+		else {
+			this.runningSince.remove(key);
+		}
+	}
+
 	@Override
 	public synchronized void insert(RelayTask task, RelayTaskEvent event) {
 		if (this.tasks.putIfAbsent(key(task.appId(), task.taskId()), task) != null) {
 			throw new RelayTaskAlreadyExists(task.taskId(), null);
 		}
+		trackRunning(task);
 		if (event != null) {
 			this.events.add(event);
 		}
@@ -37,6 +53,7 @@ public class InMemoryRelayTasks implements RelayTasks {
 			return false;
 		}
 		this.tasks.put(key(task.appId(), task.taskId()), task);
+		trackRunning(task);
 		if (event != null) {
 			this.events.add(event);
 		}
@@ -178,6 +195,24 @@ public class InMemoryRelayTasks implements RelayTasks {
 
 	private static String key(String appId, String taskId) {
 		return appId + "/" + taskId;
+	}
+
+	@Override
+	public synchronized List<TaskKey> activeSince(String appId, java.time.Instant runningBefore, int limit) {
+		return this.tasks.values()
+			.stream()
+			.filter((t) -> t.appId().equals(appId) && t.state() == RelayTaskState.ACTIVE)
+			.filter((t) -> !this.runningSince.get(key(appId, t.taskId())).isAfter(runningBefore))
+			.sorted(Comparator.comparing((RelayTask t) -> this.runningSince.get(key(appId, t.taskId())))
+				.thenComparing(RelayTask::taskId))
+			.limit(limit)
+			.map((t) -> new TaskKey(appId, t.taskId()))
+			.toList();
+	}
+
+	@Override
+	public synchronized Optional<java.time.Instant> runningSince(String appId, String taskId) {
+		return Optional.ofNullable(this.runningSince.get(key(appId, taskId)));
 	}
 
 }

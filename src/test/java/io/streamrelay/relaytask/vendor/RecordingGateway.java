@@ -20,6 +20,8 @@ public class RecordingGateway implements LiveRelayGateway {
 
 	private final AtomicInteger requestIds = new AtomicInteger();
 
+	private final List<String> seis = Collections.synchronizedList(new ArrayList<>());
+
 	private volatile Supplier<UpstreamFailure> failure;
 
 	private volatile boolean describeFinds = true;
@@ -73,6 +75,17 @@ public class RecordingGateway implements LiveRelayGateway {
 	}
 
 	@Override
+	public UpstreamReceipt setSei(String appId, String taskId, String customSei) {
+		this.seis.add(customSei);
+		return call("sei", appId, taskId, null);
+	}
+
+	/** The CustomSei texts sent, in order. */
+	public List<String> seis() {
+		return List.copyOf(this.seis);
+	}
+
+	@Override
 	public Optional<UpstreamTaskView> describe(String appId, String taskId) {
 		this.calls.add(new Call("describe", appId, taskId, null));
 		Supplier<UpstreamFailure> failing = this.describeFailure;
@@ -81,6 +94,25 @@ public class RecordingGateway implements LiveRelayGateway {
 		}
 		return this.describeFinds ? Optional.of(new UpstreamTaskView(appId, taskId, null, null, this.listKeepsStopped))
 				: Optional.empty();
+	}
+
+	private final List<UpstreamTaskView> listed = Collections.synchronizedList(new ArrayList<>());
+
+	/** Tasks the vendor lists for {@link #list}, besides nothing else. */
+	public void lists(UpstreamTaskView task) {
+		this.listed.add(task);
+	}
+
+	@Override
+	public List<UpstreamTaskView> list(String appId, int maxTasks) {
+		this.calls.add(new Call("list", appId, null, null));
+		Supplier<UpstreamFailure> failing = this.describeFailure;
+		if (failing != null) {
+			throw failing.get();
+		}
+		synchronized (this.listed) {
+			return this.listed.stream().filter((task) -> task.appId().equals(appId)).limit(maxTasks).toList();
+		}
 	}
 
 	private UpstreamReceipt call(String action, String appId, String taskId, RelaySpec spec) {

@@ -68,10 +68,21 @@ final class ScriptedGateway implements LiveRelayGateway {
 	}
 
 	@Override
+	public UpstreamReceipt setSei(String appId, String taskId, String customSei) {
+		return answer(VendorOperation.SEI);
+	}
+
+	@Override
 	public Optional<UpstreamTaskView> describe(String appId, String taskId) {
 		answer(VendorOperation.DESCRIBE);
 		return this.taskListed ? Optional.of(new UpstreamTaskView(appId, taskId, "ch1", RelayMode.SINGLE))
 				: Optional.empty();
+	}
+
+	@Override
+	public java.util.List<UpstreamTaskView> list(String appId, int maxTasks) {
+		answer(VendorOperation.DESCRIBE);
+		return java.util.List.of();
 	}
 
 	private UpstreamReceipt answer(VendorOperation operation) {

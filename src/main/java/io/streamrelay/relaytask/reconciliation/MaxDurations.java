@@ -1,0 +1,47 @@
+package io.streamrelay.relaytask.reconciliation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How long a task of each app may run ({@code max-duration}; absent: no limit), and when
+ * a task running since a given instant stops.
+ */
+public record MaxDurations(Map<String, Duration> byApp) {
+
+	public MaxDurations {
+		byApp = Map.copyOf(byApp);
+		byApp.forEach((appId, limit) -> {
+			if (limit.isZero() || limit.isNegative()) {
+				throw new IllegalArgumentException("max-duration of app " + appId + " must be positive, not " + limit);
+			}
+		});
+	}
+
+	/** No limit for any app. */
+	public static final MaxDurations NONE = new MaxDurations(Map.of());
+
+	/** The limit of the app, empty when its tasks may run for ever. */
+	public Optional<Duration> of(String appId) {
+		return Optional.ofNullable(this.byApp.get(appId));
+	}
+
+	/**
+	 * When a task of the app running since {@code runningSince} is stopped, empty when it
+	 * is not running or its app has no limit.
+	 */
+	public Optional<Instant> stopsAt(String appId, Optional<Instant> runningSince) {
+		return runningSince.flatMap((since) -> of(appId).map(since::plus));
+	}
+
+	/**
+	 * Whether a task of the app running since {@code runningSince} has run longer than it
+	 * may at {@code now}.
+	 */
+	public boolean expired(String appId, Instant runningSince, Instant now) {
+		return stopsAt(appId, Optional.of(runningSince)).map((at) -> !now.isBefore(at)).orElse(false);
+	}
+
+}
