@@ -31,6 +31,7 @@ public final class EmulatorState {
 	private final Map<TaskKey, AtomicLong> taskCalls = new ConcurrentHashMap<>();
 
 	private final List<TaskListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 	private final java.util.Set<TaskKey> joinedChannels = new java.util.HashSet<>();
 
 	private int inFlight;

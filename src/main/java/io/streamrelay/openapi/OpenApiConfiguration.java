@@ -1,6 +1,12 @@
 package io.streamrelay.openapi;
 
+import java.util.List;
+import java.util.Map;
+
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.models.GroupedOpenApi;
 
@@ -24,7 +30,33 @@ class OpenApiConfiguration {
 			ApiDocument.customize(openApi);
 			ApiOperations.customize(openApi);
 			SchemaRules.customize(openApi);
+			freeFormJson(openApi);
 		};
+	}
+
+	/**
+	 * A JSON value taken as it is (the SEI content: an object or a string) is documented
+	 * as that, not as Jackson's JsonNode internals.
+	 */
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	static void freeFormJson(OpenAPI openApi) {
+		if (openApi.getComponents() == null || openApi.getComponents().getSchemas() == null) {
+			return;
+		}
+		for (Schema<?> schema : openApi.getComponents().getSchemas().values()) {
+			Map<String, Schema> properties = schema.getProperties();
+			if (properties == null) {
+				continue;
+			}
+			properties.replaceAll((name, property) -> {
+				if (property.get$ref() == null || !property.get$ref().endsWith("/JsonNode")) {
+					return property;
+				}
+				return new Schema<>().description(property.getDescription())
+					.oneOf(List.of(new ObjectSchema(), new StringSchema()));
+			});
+		}
+		openApi.getComponents().getSchemas().remove("JsonNode");
 	}
 
 	/**
