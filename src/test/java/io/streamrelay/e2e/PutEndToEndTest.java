@@ -2,16 +2,11 @@ package io.streamrelay.e2e;
 
 import java.util.Map;
 
-import io.streamrelay.emulator.EmulatorState;
-import io.streamrelay.testing.TestHttp;
 import io.streamrelay.testing.TestHttp.Reply;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:e2e-put;DB_CLOSE_DELAY=-1",
 				"streamrelay.emulator.stream-url-cooldown=0s", "streamrelay.reconciler.enabled=false" })
-class PutEndToEndTest {
+class PutEndToEndTest extends EmulatorBackedEndToEnd {
 
 	static final String TASKS = "/v1/apps/demo-app/relay-tasks";
 
@@ -32,21 +27,6 @@ class PutEndToEndTest {
 	static final String MIXED = "{\"channelId\":\"put-room\",\"mode\":\"mixed\",\"mixed\":{\"users\":"
 			+ "[{\"userId\":\"host\"},{\"userId\":\"guest\"}],\"layout\":{\"panes\":[{\"x\":0,\"y\":0,\"width\":0.5,"
 			+ "\"height\":1,\"userId\":\"host\"},{\"x\":0.5,\"y\":0,\"width\":0.5,\"height\":1,\"userId\":\"guest\"}]}}}";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	EmulatorState emulator;
-
-	@BeforeEach
-	void reset() {
-		this.emulator.reset();
-	}
-
-	TestHttp http() {
-		return new TestHttp(this.port, "Bearer srdev-local-emulator-only-do-not-use-in-production");
-	}
 
 	@Test
 	void startsThenUpdatesThenSendsNothingCountingVendorCallsPerPut() {

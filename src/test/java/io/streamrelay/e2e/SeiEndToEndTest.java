@@ -3,17 +3,12 @@ package io.streamrelay.e2e;
 import java.util.Map;
 
 import io.streamrelay.emulator.EmulatedTask;
-import io.streamrelay.emulator.EmulatorState;
-import io.streamrelay.testing.TestHttp;
 import io.streamrelay.testing.TestHttp.Reply;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,24 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:e2e-sei;DB_CLOSE_DELAY=-1",
 				"streamrelay.emulator.stream-url-cooldown=0s", "streamrelay.reconciler.enabled=false" })
-class SeiEndToEndTest {
+class SeiEndToEndTest extends EmulatorBackedEndToEnd {
 
 	static final String TASKS = "/v1/apps/demo-app/relay-tasks";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	EmulatorState emulator;
-
-	@BeforeEach
-	void reset() {
-		this.emulator.reset();
-	}
-
-	TestHttp http() {
-		return new TestHttp(this.port, "Bearer srdev-local-emulator-only-do-not-use-in-production");
-	}
 
 	@Test
 	void insertsTheSeiWithOneVendorCallAndRecordsOnlyItsDigest() {

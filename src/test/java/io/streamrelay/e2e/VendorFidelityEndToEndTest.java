@@ -1,16 +1,11 @@
 package io.streamrelay.e2e;
 
-import io.streamrelay.emulator.EmulatorState;
-import io.streamrelay.testing.TestHttp;
 import io.streamrelay.testing.TestHttp.Reply;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,24 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "spring.datasource.url=jdbc:h2:mem:e2e-fidelity;DB_CLOSE_DELAY=-1",
 				"streamrelay.emulator.stream-url-cooldown=0s", "streamrelay.reconciler.enabled=false",
 				"streamrelay.emulator.require-joined-channels=true" })
-class VendorFidelityEndToEndTest {
+class VendorFidelityEndToEndTest extends EmulatorBackedEndToEnd {
 
 	static final String TASKS = "/v1/apps/demo-app/relay-tasks";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	EmulatorState emulator;
-
-	@BeforeEach
-	void reset() {
-		this.emulator.reset();
-	}
-
-	TestHttp http() {
-		return new TestHttp(this.port, "Bearer srdev-local-emulator-only-do-not-use-in-production");
-	}
 
 	// §2.9 / §9: the most common real start refusal
 	@Test
