@@ -64,8 +64,11 @@ class RelayTaskViews {
 		if (this.relayTargets.apply(task).isEmpty()) {
 			return null;
 		}
+		if (task.state() != io.streamrelay.relaytask.task.RelayTaskState.ACTIVE) {
+			// a check is shown for a running relay only: no read for the others
+			return new RelayTaskResponse.Relay(null, null, null);
+		}
 		return this.relayChecks.find(task.appId(), task.taskId())
-			.filter((check) -> task.state() == io.streamrelay.relaytask.task.RelayTaskState.ACTIVE)
 			.map((check) -> new RelayTaskResponse.Relay(check.online(), check.checkedAt(), check.since()))
 			.orElse(new RelayTaskResponse.Relay(null, null, null));
 	}
