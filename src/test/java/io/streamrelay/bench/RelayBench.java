@@ -101,6 +101,7 @@ public final class RelayBench {
 		try (Processes processes = Processes.start(this.options, this.options.workDir().resolve("profiled"),
 				Map.of("JAVA_TOOL_OPTIONS", "-XX:FlightRecorderOptions:stackdepth=256 -XX:StartFlightRecording="
 						+ "settings=profile,dumponexit=true,filename=" + recording))) {
+			this.processes = processes;
 			Paths paths = new Paths(processes);
 			runRound(paths.service(), 4, this.options.warmup(), "warm-up");
 			measured = Instant.now();
@@ -116,7 +117,14 @@ public final class RelayBench {
 	}
 
 	private List<Figure> load() throws Exception {
-		try (Processes processes = Processes.start(this.options, this.options.workDir().resolve("load"), Map.of())) {
+		// BENCH_SERVICE_JAVA_TOOL_OPTIONS: JVM options to try on the service without
+		// editing config/jvm.options,
+		// e.g. -XX:NativeMemoryTracking=summary (the bench then saves jcmd's
+		// VM.native_memory summary)
+		String tryOptions = System.getenv().getOrDefault("BENCH_SERVICE_JAVA_TOOL_OPTIONS", "");
+		Map<String, String> env = tryOptions.isBlank() ? Map.of() : Map.of("JAVA_TOOL_OPTIONS", tryOptions);
+		try (Processes processes = Processes.start(this.options, this.options.workDir().resolve("load"), env)) {
+			this.processes = processes;
 			ServiceProcess service = processes.service();
 			say("[bench] emulator up (port %d); service up (pid %d, port %d) in %d ms", processes.emulator().port(),
 					service.pid(), service.port(), service.readyMillis());
@@ -141,6 +149,16 @@ public final class RelayBench {
 			figures.add(throughput("8 clients, emulator at once: cycles/s vs direct", eight, 0.6));
 			Scenario many = scenario(paths, 64, 50);
 			figures.add(throughput("64 clients, emulator 50 ms: cycles/s vs direct", many, 0.9));
+			if (tryOptions.contains("NativeMemoryTracking")) {
+				Path nmt = this.options.workDir().resolve("native-memory.txt");
+				new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+						Long.toString(service.pid()), "VM.native_memory", "summary")
+					.redirectErrorStream(true)
+					.redirectOutput(nmt.toFile())
+					.start()
+					.waitFor();
+				say("[bench] native memory of the service: %s", nmt);
+			}
 			long rssKib = service.residentKib();
 			say("[bench] resident memory of the service after the load: %d MiB", rssKib / 1024);
 			figures.add(new Figure("resident memory after the load (MiB)", Long.toString(rssKib / 1024),
@@ -151,8 +169,11 @@ public final class RelayBench {
 
 	private Figure throughput(String name, Scenario scenario, double goal) {
 		double ratio = scenario.service().perSecond() / scenario.direct().perSecond();
-		return new Figure(name, String.format(Locale.ROOT, "%.2f x (%.0f vs %.0f /s)", ratio,
-				scenario.service().perSecond(), scenario.direct().perSecond()), ">= " + goal + " x", ratio >= goal);
+		long failed = scenario.service().failed() + scenario.direct().failed();
+		return new Figure(name,
+				String.format(Locale.ROOT, "%.2f x (%.0f vs %.0f /s)%s", ratio, scenario.service().perSecond(),
+						scenario.direct().perSecond(), (failed > 0) ? ", " + failed + " failed" : ""),
+				">= " + goal + " x", ratio >= goal && failed == 0);
 	}
 
 	/**
@@ -178,7 +199,12 @@ public final class RelayBench {
 		return new Scenario(direct, service);
 	}
 
+	/** The processes of the load phase, to read their CPU time around each round. */
+	private Processes processes;
+
 	private Samples runRound(Path_ path, int clients, Duration time, String label) throws Exception {
+		long serviceCpu = (this.processes != null) ? this.processes.service().cpuMillis() : 0;
+		long emulatorCpu = (this.processes != null) ? this.processes.emulator().cpuMillis() : 0;
 		ExecutorService pool = Executors.newFixedThreadPool(clients);
 		Samples samples = new Samples();
 		AtomicLong failures = new AtomicLong();
@@ -212,13 +238,15 @@ public final class RelayBench {
 			future.get();
 		}
 		samples.elapsed(System.nanoTime() - begin);
+		samples.failed(failures.get());
 		pool.shutdown();
-		if (failures.get() > 0) {
-			throw new IllegalStateException(path.name() + " " + label + ": " + failures.get()
-					+ " cycles failed; the figures would not be comparable (see the service log in "
-					+ this.options.workDir() + ")");
+		String cpu = "";
+		if (this.processes != null && samples.count() > 0) {
+			cpu = String.format(Locale.ROOT, "; CPU per cycle: service %.1f ms, emulator %.1f ms",
+					(this.processes.service().cpuMillis() - serviceCpu) / (double) samples.count(),
+					(this.processes.emulator().cpuMillis() - emulatorCpu) / (double) samples.count());
 		}
-		say("[bench] %-7s %-28s %s", path.name(), label, samples);
+		say("[bench] %-7s %-28s %s%s", path.name(), label, samples, cpu);
 		return samples;
 	}
 

@@ -12,6 +12,8 @@ final class Samples {
 
 	private long elapsedNanos;
 
+	private long failed;
+
 	synchronized void record(long cycleNanos) {
 		this.nanos.add(cycleNanos);
 	}
@@ -20,10 +22,20 @@ final class Samples {
 		this.elapsedNanos += nanos;
 	}
 
+	/** Cycles that failed (an answer other than the expected one): not in the figures. */
+	synchronized void failed(long count) {
+		this.failed += count;
+	}
+
+	synchronized long failed() {
+		return this.failed;
+	}
+
 	synchronized void add(Samples other) {
 		synchronized (other) {
 			this.nanos.addAll(other.nanos);
 			this.elapsedNanos += other.elapsedNanos;
+			this.failed += other.failed;
 		}
 	}
 

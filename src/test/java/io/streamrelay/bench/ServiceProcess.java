@@ -134,6 +134,17 @@ final class ServiceProcess {
 		return this.readyMillis;
 	}
 
+	/**
+	 * CPU time (user + system) the process has used so far, in milliseconds, from
+	 * /proc/&lt;pid&gt;/stat (clock ticks of 10 ms).
+	 */
+	long cpuMillis() throws IOException {
+		String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		// after the command: state is field 3 of the line, utime 14 and stime 15
+		return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+	}
+
 	/** VmRSS of the process (the launch script execs java, so the pid is the JVM's). */
 	long residentKib() throws IOException {
 		for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
