@@ -31,7 +31,8 @@ final class SpecMapper {
 
 	static RelaySpec toSpec(RelaySpecBody body) {
 		return new RelaySpec(body.channelId(), enumOf(RelayMode.class, body.mode()), toSingle(body.single()),
-				toMixed(body.mixed()), body.destinations(), toSei(body.sei()), body.maxIdleSeconds(), body.region());
+				toMixed(body.mixed()), body.destinations(), toSei(body.sei()), body.maxIdleSeconds(), body.region(),
+				body.maxDurationSeconds());
 	}
 
 	static RelaySpecBody toBody(RelaySpec spec, List<String> destinations) {
@@ -44,7 +45,8 @@ final class SpecMapper {
 	 */
 	static RelaySpecBody toBody(RelaySpec spec, List<String> destinations, UnaryOperator<String> images) {
 		return new RelaySpecBody(null, spec.channelId(), word(spec.mode()), toBody(spec.single()),
-				toBody(spec.mixed(), images), destinations, toBody(spec.sei()), spec.maxIdleSeconds(), spec.region());
+				toBody(spec.mixed(), images), destinations, toBody(spec.sei()), spec.maxIdleSeconds(), spec.region(),
+				spec.maxDurationSeconds());
 	}
 
 	private static SingleSource toSingle(RelaySpecBody.Single single) {
