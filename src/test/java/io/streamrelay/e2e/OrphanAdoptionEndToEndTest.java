@@ -123,6 +123,11 @@ class OrphanAdoptionEndToEndTest extends EmulatorBackedEndToEnd {
 		assertThat(guard.path("details").path("apps").path("demo-app").path("policy").asString()).isEqualTo("adopt");
 		assertThat(guard.path("details").has("lastPassAt")).isTrue();
 
+		Reply incomplete = http().send("PATCH", TASKS + "/foreign-adopt", "{\"maxDurationSeconds\":120}");
+		assertThat(incomplete.status()).as("the vendor's list did not tell the user: the spec must be given whole")
+			.isEqualTo(400);
+		assertThat(incomplete.body()).contains("\"field\":\"single\"");
+
 		Reply stopped = http().send("DELETE", TASKS + "/foreign-adopt", null);
 		assertThat(stopped.status()).as(stopped.body()).isEqualTo(200);
 		assertThat(this.emulator.task("demo-app", "foreign-adopt")).get()

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.streamrelay.relaytask.reconciliation.UnmanagedRelayHistory;
 import io.streamrelay.relaytask.reconciliation.UnmanagedRelays;
 import io.streamrelay.relaytask.spec.InvalidRelaySpec;
@@ -39,11 +40,13 @@ class UnmanagedRelayController {
 	}
 
 	/** One unmanaged relay as the vendor lists it. */
-	record UnmanagedRelay(String taskId, String channelId, String mode) {
+	record UnmanagedRelay(String taskId, String channelId, @Schema(allowableValues = {
+			"single", "mixed" }) String mode){
 	}
 
 	/** The app's unmanaged relays and what its policy does with them. */
-	record UnmanagedRelayList(String appId, String policy, List<UnmanagedRelay> relays) {
+	record UnmanagedRelayList(String appId, @Schema(allowableValues = {
+			"report", "adopt", "stop" }) String policy, List<UnmanagedRelay> relays){
 	}
 
 	/**
@@ -51,8 +54,11 @@ class UnmanagedRelayController {
 	 * adopted or stopped; {@code outcome} noted, succeeded or failed.
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record UnmanagedRelayAction(Instant at, String taskId, String channelId, String action, String outcome,
-			String policy, String upstreamRequestId, String errorCode, String reason) {
+	record UnmanagedRelayAction(Instant at, String taskId, String channelId, @Schema(allowableValues = {
+			"reported", "adopted", "stopped" }) String action,
+			@Schema(allowableValues = { "noted", "succeeded", "failed" }) String outcome,
+			@Schema(allowableValues = { "report", "adopt", "stop" }) String policy, String upstreamRequestId,
+			String errorCode, String reason){
 	}
 
 	/** A page of the history, oldest first. */
