@@ -44,7 +44,9 @@ final class ApiDocument {
 					+ "error. Every /v1 call needs an API key as a bearer token; every answer carries X-Request-Id."));
 		openApi.servers(List.of(new Server().url("http://localhost:8080").description("a local run")));
 		openApi.tags(List.of(new Tag().name(ApiOperations.TASKS).description("Relay tasks of an RTC application"),
-				new Tag().name(ApiOperations.IDS).description("MPUTaskIds as the client SDKs compute them")));
+				new Tag().name(ApiOperations.IDS).description("MPUTaskIds as the client SDKs compute them"),
+				new Tag().name(ApiOperations.ORPHANS)
+					.description("Relays the vendor runs that this service has no record of (admin keys)")));
 		Components components = (openApi.getComponents() != null) ? openApi.getComponents() : new Components();
 		openApi.components(components);
 		components.addSecuritySchemes(SECURITY,

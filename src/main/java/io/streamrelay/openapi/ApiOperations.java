@@ -28,6 +28,8 @@ final class ApiOperations {
 
 	static final String IDS = "MPUTaskIds";
 
+	static final String ORPHANS = "Orphan guard";
+
 	private static final String TASK_PATH = "/v1/apps/{appId}/relay-tasks/{taskId}";
 
 	/** What any /v1 route may answer, whatever it does. */
@@ -55,11 +57,21 @@ final class ApiOperations {
 					"RFC 7396 merge patch of the task's spec: members given replace, null removes, absent stay.", "200",
 					union(VENDOR, BODY, Set.of("412"))),
 			"delete " + TASK_PATH, new Known(TASKS, "Stop a relay task", null, "200", union(VENDOR, Set.of("412"))),
-			"get " + TASK_PATH + "/events",
-			new Known(TASKS, "A relay task's history", "Every vendor call and what the reconciler found, oldest first.",
-					"200", Set.of()),
-			"get /v1/apps/{appId}/mpu-task-ids", new Known(IDS, "Compute an MPUTaskId",
-					"The MPUTaskId a client SDK computes for the same app, channel and user.", "200", Set.of()));
+			"get " + TASK_PATH + "/events", new Known(TASKS, "A relay task's history",
+					"Every vendor call and what the reconciler found, oldest first.", "200", Set.of()),
+			"get /v1/apps/{appId}/mpu-task-ids",
+			new Known(IDS, "Compute an MPUTaskId",
+					"The MPUTaskId a client SDK computes for the same app, channel and user.", "200", Set.of()),
+			"get /v1/apps/{appId}/unmanaged-relays",
+			new Known(ORPHANS, "List unmanaged relays",
+					"Admin keys only. The API-created relays the vendor lists for the app (ListRtcMPUTaskDetail)"
+							+ " that this service has no record of, and the app's policy (report, adopt, stop).",
+					"200", Set.of("502", "503", "504")),
+			"get /v1/apps/{appId}/unmanaged-relays/history",
+			new Known(ORPHANS, "Unmanaged relays: the orphan guard's history",
+					"Admin keys only; no vendor call. What the orphan guard did about unmanaged relays (reported when"
+							+ " first seen, adopted, stopped with the outcome), oldest first, in pages.",
+					"200", Set.of()));
 
 	private ApiOperations() {
 	}

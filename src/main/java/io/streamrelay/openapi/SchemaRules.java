@@ -61,7 +61,12 @@ final class SchemaRules {
 					tidy(parameter.getSchema());
 				}
 				if ("query".equals(parameter.getIn()) && "state".equals(parameter.getName())) {
-					parameter.getSchema().setEnum(new ArrayList<>(STATES));
+					// a schema of its own: springdoc shares one string schema among query
+					// parameters, so setting the enum on it listed the states for
+					// pageToken too
+					Schema state = new io.swagger.v3.oas.models.media.StringSchema();
+					state.setEnum(new ArrayList<>(STATES));
+					parameter.setSchema(state);
 				}
 			});
 		}

@@ -13,7 +13,8 @@ record AppAccess(Verdict verdict, String appId, String taskId) {
 	private static final String TASK_ROUTES = "/v1/apps/{appId}/relay-tasks";
 
 	/** Operations routes: admin keys only (of the app, or of every app). */
-	private static final java.util.Set<String> ADMIN_ROUTES = java.util.Set.of("/v1/apps/{appId}/unmanaged-relays");
+	private static final java.util.Set<String> ADMIN_ROUTES = java.util.Set.of("/v1/apps/{appId}/unmanaged-relays",
+			"/v1/apps/{appId}/unmanaged-relays/history");
 
 	/** The outcome of an access check. */
 	enum Verdict {

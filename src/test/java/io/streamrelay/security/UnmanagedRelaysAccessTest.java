@@ -14,8 +14,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code GET /v1/apps/{appId}/unmanaged-relays} over real HTTP: admin keys of the app
- * only; refusals and unknown apps are problems and never reach the vendor.
+ * {@code GET /v1/apps/{appId}/unmanaged-relays} and its {@code /history} over real HTTP:
+ * admin keys of the app only; refusals, unknown apps and bad page parameters are problems
+ * and never reach the vendor.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
 		"spring.datasource.url=jdbc:h2:mem:unmanaged-access;DB_CLOSE_DELAY=-1", "streamrelay.reconciler.enabled=false",
@@ -99,6 +100,30 @@ class UnmanagedRelaysAccessTest {
 		assertThat(reply.contentType()).startsWith("application/problem+json");
 		assertThat(reply.body()).contains("no-such-app");
 		assertThat(this.emulator.callCount("ListRtcMPUTaskDetail")).isZero();
+	}
+
+	@Test
+	void theHistoryIsForAdminsOfTheAppAndReadsNoVendorList() {
+		Reply reply = get(ADMIN, PATH + "/history");
+
+		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+		assertThat(reply.json().path("appId").asString()).isEqualTo("demo-app");
+		assertThat(reply.json().path("items").isArray()).isTrue();
+		assertThat(get(WRITER, PATH + "/history").status()).isEqualTo(403);
+		assertThat(get(OTHER_ADMIN, PATH + "/history").status()).isEqualTo(403);
+		assertThat(this.emulator.callCount("ListRtcMPUTaskDetail")).isZero();
+	}
+
+	@Test
+	void aBadHistoryPageParameterIsA400NamingIt() {
+		Reply size = get(ADMIN, PATH + "/history?pageSize=0");
+		Reply token = get(ADMIN, PATH + "/history?pageToken=nonsense");
+
+		assertThat(size.status()).isEqualTo(400);
+		assertThat(size.contentType()).startsWith("application/problem+json");
+		assertThat(size.body()).contains("\"field\":\"pageSize\"");
+		assertThat(token.status()).isEqualTo(400);
+		assertThat(token.body()).contains("\"field\":\"pageToken\"");
 	}
 
 }

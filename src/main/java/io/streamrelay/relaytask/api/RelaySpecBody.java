@@ -29,7 +29,9 @@ public record RelaySpecBody(@Pattern(regexp = TASK_ID, message = TASK_ID_RULE) S
 		@Valid Sei sei,
 		@Min(value = 10, message = MAX_IDLE_RULE) @Max(value = 86400, message = MAX_IDLE_RULE) Integer maxIdleSeconds,
 		@Pattern(regexp = "CN-Shanghai|AP-Singapore|EMAA-Saudi",
-				message = "must be CN-Shanghai, AP-Singapore or EMAA-Saudi") String region) {
+				message = "must be CN-Shanghai, AP-Singapore or EMAA-Saudi") String region,
+		@Min(value = 60, message = MAX_DURATION_RULE) @Max(value = 604800,
+				message = MAX_DURATION_RULE) Integer maxDurationSeconds) {
 
 	static final String TASK_ID = "[A-Za-z0-9_-]{1,55}";
 
@@ -48,6 +50,8 @@ public record RelaySpecBody(@Pattern(regexp = TASK_ID, message = TASK_ID_RULE) S
 	static final String HTTP_URL = "(?i)https?://[^\\s/?#]+(/[^\\s#]*)?";
 
 	static final String MAX_IDLE_RULE = "must be between 10 and 86400 seconds";
+
+	static final String MAX_DURATION_RULE = "must be between 60 and 604800 seconds (1 minute to 7 days)";
 
 	static final String STREAM_TYPE = "audio_video|audio|video";
 
@@ -72,7 +76,8 @@ public record RelaySpecBody(@Pattern(regexp = TASK_ID, message = TASK_ID_RULE) S
 		return "RelaySpecBody[taskId=" + taskId + ", channelId=" + channelId + ", mode=" + mode + ", single=" + single
 				+ ", mixed=" + mixed + ", destinations="
 				+ (destinations == null ? "none" : destinations.size() + " hidden") + ", sei=" + sei
-				+ ", maxIdleSeconds=" + maxIdleSeconds + ", region=" + region + "]";
+				+ ", maxIdleSeconds=" + maxIdleSeconds + ", region=" + region + ", maxDurationSeconds="
+				+ maxDurationSeconds + "]";
 	}
 
 	/** The one user a single-stream relay publishes. */

@@ -10,8 +10,9 @@ import io.streamrelay.apps.ConfiguredApp;
  * A relay task as callers see it: stream keys and auth tokens in destinations are
  * redacted. {@code outcomeUnknown} is present in the transitional states only: false
  * while a vendor call is in flight, true once that call ended without a known outcome.
- * {@code stopsAt}: when the orphan guard stops the running task (its app's max-duration
- * after it became active), absent when it does not run or has no limit.
+ * {@code stopsAt}: when the orphan guard stops the running task (its own
+ * maxDurationSeconds, else its app's max-duration, after it became active), absent when
+ * it does not run or has no limit.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record RelayTaskResponse(String appId, String taskId, String channelId, String mode, String state,

@@ -73,12 +73,15 @@ class RelayTaskViews {
 			.orElse(new RelayTaskResponse.Relay(null, null, null));
 	}
 
-	/** Read only for an app with a limit and a task the vendor may run. */
+	/**
+	 * Read only for a task with a limit (its own or its app's) that the vendor may run.
+	 */
 	private Instant stopsAt(RelayTask task) {
-		if (this.limits.of(task.appId()).isEmpty() || !task.state().mayBeRunning()) {
+		if (this.limits.of(task.appId(), task.spec()).isEmpty() || !task.state().mayBeRunning()) {
 			return null;
 		}
-		return this.limits.stopsAt(task.appId(), this.tasks.runningSince(task.appId(), task.taskId())).orElse(null);
+		return this.limits.stopsAt(task.appId(), task.spec(), this.tasks.runningSince(task.appId(), task.taskId()))
+			.orElse(null);
 	}
 
 	private static String word(Enum<?> value) {

@@ -31,7 +31,8 @@ final class SpecMapper {
 
 	static RelaySpec toSpec(RelaySpecBody body) {
 		return new RelaySpec(body.channelId(), enumOf(RelayMode.class, body.mode()), toSingle(body.single()),
-				toMixed(body.mixed()), body.destinations(), toSei(body.sei()), body.maxIdleSeconds(), body.region());
+				toMixed(body.mixed()), body.destinations(), toSei(body.sei()), body.maxIdleSeconds(), body.region(),
+				body.maxDurationSeconds());
 	}
 
 	static RelaySpecBody toBody(RelaySpec spec, List<String> destinations) {
@@ -43,8 +44,11 @@ final class SpecMapper {
 	 * query values).
 	 */
 	static RelaySpecBody toBody(RelaySpec spec, List<String> destinations, UnaryOperator<String> images) {
+		// none only for a relay adopted from the vendor's list, which does not tell them:
+		// absent, so that the spec read back (and a merge patch of it) stays valid
 		return new RelaySpecBody(null, spec.channelId(), word(spec.mode()), toBody(spec.single()),
-				toBody(spec.mixed(), images), destinations, toBody(spec.sei()), spec.maxIdleSeconds(), spec.region());
+				toBody(spec.mixed(), images), (destinations == null || destinations.isEmpty()) ? null : destinations,
+				toBody(spec.sei()), spec.maxIdleSeconds(), spec.region(), spec.maxDurationSeconds());
 	}
 
 	private static SingleSource toSingle(RelaySpecBody.Single single) {

@@ -31,7 +31,7 @@ class JdbcRelayTasks implements RelayTasks {
 
 	private static final String TASK_COLUMNS = "app_id, task_id, channel_id, mode, state, origin, spec, pending_spec,"
 			+ " version, created_at, updated_at, last_error_code, last_error_message, last_error_request_id,"
-			+ " last_error_at, outcome_unknown";
+			+ " last_error_at, outcome_unknown, max_duration_seconds";
 
 	// running_since is kept by the database: set when the task first shows running, kept
 	// through updates and the
@@ -41,14 +41,15 @@ class JdbcRelayTasks implements RelayTasks {
 	private static final String INSERT_TASK = "insert into relay_task (" + TASK_COLUMNS
 			+ ", running_since) values (:appId, :taskId,"
 			+ " :channelId, :mode, :state, :origin, :spec, :pendingSpec, :version, :createdAt, :updatedAt, :errorCode,"
-			+ " :errorMessage, :errorRequestId, :errorAt, :outcomeUnknown,"
+			+ " :errorMessage, :errorRequestId, :errorAt, :outcomeUnknown, :maxDurationSeconds,"
 			+ " case when :running then :updatedAt else null end)";
 
 	private static final String UPDATE_TASK = "update relay_task set channel_id = :channelId, mode = :mode,"
 			+ " state = :state, origin = :origin, spec = :spec, pending_spec = :pendingSpec, version = :version,"
 			+ " created_at = :createdAt, updated_at = :updatedAt, last_error_code = :errorCode,"
 			+ " last_error_message = :errorMessage, last_error_request_id = :errorRequestId, last_error_at = :errorAt,"
-			+ " outcome_unknown = :outcomeUnknown, running_since = " + RUNNING_SINCE
+			+ " outcome_unknown = :outcomeUnknown, max_duration_seconds = :maxDurationSeconds," + " running_since = "
+			+ RUNNING_SINCE
 			+ ", reconcile_attempts = 0, next_reconcile_at = null where app_id = :appId and task_id = :taskId and version = :expectedVersion";
 
 	private static final String SELECT_TASKS = "select " + TASK_COLUMNS + " from relay_task where app_id = :appId";
@@ -229,7 +230,8 @@ class JdbcRelayTasks implements RelayTasks {
 	public List<TaskKey> activeSince(String appId, Instant runningBefore, int limit) {
 		return this.jdbc
 			.sql("select app_id, task_id from relay_task where app_id = :appId and state = 'ACTIVE'"
-					+ " and running_since <= :before order by running_since, task_id limit :limit")
+					+ " and max_duration_seconds is null and running_since <= :before"
+					+ " order by running_since, task_id limit :limit")
 			.param("appId", appId)
 			.param("before", RelayTaskRows.timestamp(runningBefore))
 			.param("limit", limit)
@@ -246,6 +248,19 @@ class JdbcRelayTasks implements RelayTasks {
 				.map(java.time.OffsetDateTime::toInstant))
 			.optional()
 			.flatMap(java.util.function.Function.identity());
+	}
+
+	@Override
+	public List<OwnLimit> activeWithOwnLimit(int limit) {
+		return this.jdbc
+			.sql("select app_id, task_id, running_since, max_duration_seconds from relay_task where state = 'ACTIVE'"
+					+ " and max_duration_seconds is not null and running_since is not null"
+					+ " order by running_since, app_id, task_id limit :limit")
+			.param("limit", limit)
+			.query((rs, n) -> new OwnLimit(new TaskKey(rs.getString(1), rs.getString(2)),
+					rs.getObject(3, java.time.OffsetDateTime.class).toInstant(),
+					java.time.Duration.ofSeconds(rs.getInt(4))))
+			.list();
 	}
 
 }

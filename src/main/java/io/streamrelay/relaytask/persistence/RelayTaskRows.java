@@ -54,6 +54,7 @@ final class RelayTaskRows {
 		params.put("errorAt", timestamp((error != null) ? error.at() : null));
 		params.put("outcomeUnknown", task.outcomeUnknown());
 		params.put("running", RUNNING.contains(task.state()));
+		params.put("maxDurationSeconds", new SqlParameterValue(Types.INTEGER, task.spec().maxDurationSeconds()));
 		return params;
 	}
 

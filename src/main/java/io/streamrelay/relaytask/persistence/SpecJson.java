@@ -27,7 +27,7 @@ final class SpecJson {
 	static final String VERSION_KEY = "v";
 
 	/** The version written now and the newest this build reads. */
-	static final int NEWEST = 2;
+	static final int NEWEST = 3;
 
 	// A mapper of our own rather than Boot's: tuning the API's JSON must never change
 	// what
@@ -80,6 +80,11 @@ final class SpecJson {
 			// version 2 added mixed.preset (layout presets); a version 1 document has
 			// none
 			mixed.putNull("preset");
+		}
+		if (version < 3 && !document.has("maxDurationSeconds")) {
+			// version 3 added maxDurationSeconds (the task's own max duration); older
+			// documents have none: the app's applies
+			document.putNull("maxDurationSeconds");
 		}
 		// A new stored version gets records of its own and a branch here; the records of
 		// older versions stay, so that every row ever written remains readable.

@@ -26,23 +26,26 @@ import io.streamrelay.relaytask.spec.StreamType;
 /**
  * Version 1 of the stored JSON of a {@link RelaySpec}: the component names here are the
  * stored keys, so they change only together with a new stored version, never with the
- * core records.
+ * core records. Stored version 3 added {@code maxDurationSeconds} (older documents read
+ * as having none).
  */
 // The core's enums are stored by constant name (the fixed samples pin them): renaming a
 // constant is a change of stored version too.
 record StoredSpecV1(@Required String channelId, @Required RelayMode mode, StoredSingle single, StoredMixed mixed,
-		@Required List<String> destinations, StoredSei sei, Integer maxIdleSeconds, String region) {
+		@Required List<String> destinations, StoredSei sei, Integer maxIdleSeconds, String region,
+		Integer maxDurationSeconds) {
 
 	static StoredSpecV1 of(RelaySpec spec) {
 		return new StoredSpecV1(spec.channelId(), spec.mode(), StoredSingle.of(spec.single()),
 				StoredMixed.of(spec.mixed()), spec.destinations(), StoredSei.of(spec.sei()), spec.maxIdleSeconds(),
-				spec.region());
+				spec.region(), spec.maxDurationSeconds());
 	}
 
 	RelaySpec toSpec() {
 		return new RelaySpec(this.channelId, this.mode, (this.single != null) ? this.single.toSource() : null,
 				(this.mixed != null) ? this.mixed.toMixed() : null, this.destinations,
-				(this.sei != null) ? this.sei.toSei() : null, this.maxIdleSeconds, this.region);
+				(this.sei != null) ? this.sei.toSei() : null, this.maxIdleSeconds, this.region,
+				this.maxDurationSeconds);
 	}
 
 	/**

@@ -3,7 +3,9 @@ package io.streamrelay.relaytask.reconciliation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.streamrelay.relaytask.task.RelayTask;
 import io.streamrelay.relaytask.task.RelayTaskState;
@@ -17,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stops the active tasks that ran longer than their app's {@code max-duration}: intent
- * (stopping), one StopLiveMPUTask, outcome with the reason in the history. A stop that
- * fails leaves the task stopping with its error, for the reconciler to send again.
+ * Stops the active tasks that ran longer than their own {@code maxDurationSeconds} or,
+ * without one, their app's {@code max-duration}: intent (stopping), one StopLiveMPUTask,
+ * outcome with the reason in the history. A stop that fails leaves the task stopping with
+ * its error, for the reconciler to send again.
  */
 public final class MaxDurationGuard {
 
@@ -32,6 +35,13 @@ public final class MaxDurationGuard {
 	private final Clock clock;
 
 	private final MaxDurations limits;
+
+	/**
+	 * Tasks with a limit of their own read per pass: the vendor's quotas keep them few.
+	 */
+	static final int OWN_LIMIT_SCAN = 10_000;
+
+	private volatile Map<String, Integer> lastOverAge = Map.of();
 
 	public MaxDurationGuard(RelayTasks tasks, LiveRelayGateway gateway, Clock clock, MaxDurations limits) {
 		this.tasks = tasks;
@@ -49,28 +59,54 @@ public final class MaxDurationGuard {
 	 */
 	public synchronized int stopExpired(int batchSize) {
 		int stopped = 0;
+		Map<String, Integer> overAge = new TreeMap<>();
 		for (Map.Entry<String, Duration> limit : this.limits.byApp().entrySet()) {
 			Instant cutoff = this.clock.instant().minus(limit.getValue());
+			overAge.putIfAbsent(limit.getKey(), 0);
 			for (TaskKey key : this.tasks.activeSince(limit.getKey(), cutoff, batchSize)) {
-				stopped += stopOne(key, limit.getValue()) ? 1 : 0;
+				stopped += count(stopOne(key), key, overAge);
 			}
 		}
+		Instant now = this.clock.instant();
+		List<TaskKey> ownExpired = this.tasks.activeWithOwnLimit(OWN_LIMIT_SCAN)
+			.stream()
+			.filter((own) -> !now.isBefore(own.runningSince().plus(own.maxDuration())))
+			.limit(batchSize)
+			.map(RelayTasks.OwnLimit::key)
+			.toList();
+		for (TaskKey key : ownExpired) {
+			stopped += count(stopOne(key), key, overAge);
+		}
+		this.lastOverAge = Map.copyOf(overAge);
 		return stopped;
 	}
 
-	private boolean stopOne(TaskKey key, Duration limit) {
+	private static int count(boolean stopped, TaskKey key, Map<String, Integer> overAge) {
+		overAge.merge(key.appId(), stopped ? 0 : 1, Integer::sum);
+		return stopped ? 1 : 0;
+	}
+
+	/**
+	 * Per app, how many tasks the last pass found past their limit and did not stop (the
+	 * stop failed and is retried): apps with a limit and none over age show 0.
+	 */
+	public Map<String, Integer> lastOverAge() {
+		return this.lastOverAge;
+	}
+
+	private boolean stopOne(TaskKey key) {
 		try {
 			RelayTask current = this.tasks.find(key.appId(), key.taskId()).orElse(null);
 			Instant since = this.tasks.runningSince(key.appId(), key.taskId()).orElse(null);
 			if (current == null || current.state() != RelayTaskState.ACTIVE || since == null
-					|| !this.limits.expired(key.appId(), since, this.clock.instant())) {
+					|| !this.limits.expired(key.appId(), current.spec(), since, this.clock.instant())) {
 				return false; // a request moved it meanwhile
 			}
 			RelayTask stopping = current.beginStop(this.clock.instant());
 			if (!this.tasks.update(stopping, current.version(), null)) {
 				return false;
 			}
-			String why = "ran longer than the app's max-duration " + limit + " (running since " + since + ")";
+			String why = why(current, since);
 			log.info("Relay task {}/{}: stopping, it {}", key.appId(), key.taskId(), why);
 			return send(current, stopping, why);
 		}
@@ -79,6 +115,13 @@ public final class MaxDurationGuard {
 					ex);
 			return false;
 		}
+	}
+
+	private String why(RelayTask task, Instant since) {
+		Integer own = task.spec().maxDurationSeconds();
+		String limit = (own != null) ? "its maxDurationSeconds " + own + " (" + Duration.ofSeconds(own) + ")"
+				: "the app's max-duration " + this.limits.of(task.appId()).orElseThrow();
+		return "ran longer than " + limit + " (running since " + since + ")";
 	}
 
 	private boolean send(RelayTask current, RelayTask stopping, String why) {

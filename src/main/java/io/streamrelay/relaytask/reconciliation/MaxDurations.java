@@ -5,9 +5,13 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
+import io.streamrelay.relaytask.spec.RelaySpec;
+
 /**
  * How long a task of each app may run ({@code max-duration}; absent: no limit), and when
- * a task running since a given instant stops.
+ * a task running since a given instant stops. A task's own
+ * {@code spec.maxDurationSeconds}, when set, replaces its app's limit (shorter or
+ * longer).
  */
 public record MaxDurations(Map<String, Duration> byApp) {
 
@@ -42,6 +46,30 @@ public record MaxDurations(Map<String, Duration> byApp) {
 	 */
 	public boolean expired(String appId, Instant runningSince, Instant now) {
 		return stopsAt(appId, Optional.of(runningSince)).map((at) -> !now.isBefore(at)).orElse(false);
+	}
+
+	/** The limit of a task of the app with this spec: its own if set, else the app's. */
+	public Optional<Duration> of(String appId, RelaySpec spec) {
+		if (spec != null && spec.maxDurationSeconds() != null) {
+			return Optional.of(Duration.ofSeconds(spec.maxDurationSeconds()));
+		}
+		return of(appId);
+	}
+
+	/**
+	 * When a task of the app with this spec, running since {@code runningSince}, is
+	 * stopped; empty when it is not running or has no limit.
+	 */
+	public Optional<Instant> stopsAt(String appId, RelaySpec spec, Optional<Instant> runningSince) {
+		return runningSince.flatMap((since) -> of(appId, spec).map(since::plus));
+	}
+
+	/**
+	 * Whether a task with this spec, running since {@code runningSince}, is past its
+	 * limit.
+	 */
+	public boolean expired(String appId, RelaySpec spec, Instant runningSince, Instant now) {
+		return stopsAt(appId, spec, Optional.of(runningSince)).map((at) -> !now.isBefore(at)).orElse(false);
 	}
 
 }

@@ -36,16 +36,26 @@ class OrphanGuardPass {
 
 	private final Counter unmanagedStops;
 
+	private final Counter adoptions;
+
+	private final java.time.Clock clock;
+
+	private volatile java.time.Instant lastPassAt;
+
 	private final Map<String, AtomicInteger> unmanagedCounts = new ConcurrentHashMap<>();
 
 	OrphanGuardPass(MaxDurationGuard guard, UnmanagedRelays unmanaged, Set<String> guardedApps, int batchSize,
-			MeterRegistry meters) {
+			MeterRegistry meters, java.time.Clock clock) {
+		this.clock = clock;
 		this.guard = guard;
 		this.unmanaged = unmanaged;
 		this.guardedApps = Set.copyOf(guardedApps);
 		this.batchSize = batchSize;
 		this.expiredStops = stopped(meters, "max-duration");
 		this.unmanagedStops = stopped(meters, "unmanaged");
+		this.adoptions = Counter.builder("streamrelay.orphans.adopted")
+			.description("Unmanaged relays the orphan guard adopted (policy adopt)")
+			.register(meters);
 		for (String appId : this.guardedApps) {
 			AtomicInteger count = new AtomicInteger();
 			this.unmanagedCounts.put(appId, count);
@@ -68,14 +78,42 @@ class OrphanGuardPass {
 		for (String appId : this.guardedApps) {
 			try {
 				UnmanagedRelays.Pass pass = this.unmanaged.apply(appId);
-				this.unmanagedCounts.get(appId).set(pass.found().size() - pass.stopped());
+				this.unmanagedCounts.get(appId).set(pass.remaining());
 				this.unmanagedStops.increment(pass.stopped());
+				this.adoptions.increment(pass.adopted());
 			}
 			catch (UpstreamFailure failure) {
 				log.warn("Could not list the vendor's relays of app {} ({}); the next run tries again", appId,
 						failure.code());
 			}
 		}
+		this.lastPassAt = this.clock.instant();
+	}
+
+	/**
+	 * What the last pass counted, per app; read by the health indicator, never a vendor
+	 * call.
+	 */
+	Snapshot snapshot() {
+		Map<String, AppCounts> apps = new java.util.TreeMap<>();
+		this.unmanagedCounts.forEach((appId, count) -> apps.put(appId,
+				new AppCounts(count.get(), 0, this.unmanaged.policy(appId).name().toLowerCase(java.util.Locale.ROOT))));
+		this.guard.lastOverAge()
+			.forEach((appId, overAge) -> apps.merge(appId,
+					new AppCounts(0, overAge, this.unmanaged.policy(appId).name().toLowerCase(java.util.Locale.ROOT)),
+					(a, b) -> new AppCounts(a.unmanaged(), b.overAge(), a.policy())));
+		return new Snapshot(this.lastPassAt, apps);
+	}
+
+	/** The counts of the last pass; {@code lastPassAt} null before the first. */
+	record Snapshot(java.time.Instant lastPassAt, Map<String, AppCounts> apps) {
+	}
+
+	/**
+	 * One app: relays the vendor runs with no record here, tasks past their limit that
+	 * are still running, and the app's unmanaged policy.
+	 */
+	record AppCounts(int unmanaged, int overAge, String policy) {
 	}
 
 }

@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The orphan guard per app ({@code streamrelay.orphan-guard.apps.<appId>.*}):
  * {@code max-duration} (absent: tasks may run for ever) and {@code unmanaged}
- * ({@code report}, the default, or {@code stop}), checked at start-up.
+ * ({@code report}, the default, {@code adopt} or {@code stop}), checked at start-up.
  */
 @Validated
 @ConfigurationProperties("streamrelay.orphan-guard")

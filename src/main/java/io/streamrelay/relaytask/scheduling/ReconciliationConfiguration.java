@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.streamrelay.relaytask.reconciliation.MaxDurationGuard;
 import io.streamrelay.relaytask.reconciliation.MaxDurations;
 import io.streamrelay.relaytask.reconciliation.RelayTaskReconciler;
+import io.streamrelay.relaytask.reconciliation.UnmanagedRelayHistory;
 import io.streamrelay.relaytask.reconciliation.UnmanagedRelays;
 import io.streamrelay.relaytask.task.RelayTasks;
 import io.streamrelay.relaytask.vendor.LiveRelayGateway;
@@ -58,14 +59,25 @@ class ReconciliationConfiguration {
 	}
 
 	@Bean
-	UnmanagedRelays unmanagedRelays(RelayTasks tasks, LiveRelayGateway gateway, OrphanGuardProperties orphanGuard) {
-		return new UnmanagedRelays(tasks, gateway, orphanGuard.unmanagedPolicies());
+	UnmanagedRelays unmanagedRelays(RelayTasks tasks, LiveRelayGateway gateway, OrphanGuardProperties orphanGuard,
+			UnmanagedRelayHistory history, Clock clock) {
+		return new UnmanagedRelays(tasks, gateway, orphanGuard.unmanagedPolicies(), history, clock);
 	}
 
 	@Bean
 	OrphanGuardPass orphanGuardPass(MaxDurationGuard guard, UnmanagedRelays unmanaged,
-			OrphanGuardProperties orphanGuard, ReconcilerProperties properties, MeterRegistry meters) {
-		return new OrphanGuardPass(guard, unmanaged, orphanGuard.apps().keySet(), properties.batchSize(), meters);
+			OrphanGuardProperties orphanGuard, ReconcilerProperties properties, MeterRegistry meters, Clock clock) {
+		return new OrphanGuardPass(guard, unmanaged, orphanGuard.apps().keySet(), properties.batchSize(), meters,
+				clock);
+	}
+
+	/**
+	 * Counts of the last pass as a health component: UP always, never in the readiness
+	 * group.
+	 */
+	@Bean
+	OrphanGuardHealth orphanGuardHealthIndicator(OrphanGuardPass pass) {
+		return new OrphanGuardHealth(pass);
 	}
 
 	@Bean

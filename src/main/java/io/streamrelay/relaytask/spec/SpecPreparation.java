@@ -54,7 +54,8 @@ public final class SpecPreparation {
 			MixedSpec mixed = normalized.mixed();
 			normalized = new RelaySpec(normalized.channelId(), normalized.mode(), normalized.single(),
 					new MixedSpec(mixed.users(), mixed.panes(), mixed.background(), Encode.defaults(), mixed.preset()),
-					normalized.destinations(), normalized.sei(), normalized.maxIdleSeconds(), normalized.region());
+					normalized.destinations(), normalized.sei(), normalized.maxIdleSeconds(), normalized.region(),
+					normalized.maxDurationSeconds());
 		}
 		return normalized;
 	}

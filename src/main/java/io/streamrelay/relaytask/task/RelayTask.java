@@ -85,6 +85,37 @@ public record RelayTask(String appId, String taskId, RelaySpec spec, RelaySpec p
 		return new Transition(this, after, RelayTaskEvent.failed(after, now, Action.START, failure));
 	}
 
+	/**
+	 * Only the task's own max duration changed: a local setting the vendor never sees, so
+	 * it is recorded with no vendor call; the running clock is not reset.
+	 */
+	public Transition maxDurationChanged(RelaySpec newSpec, Instant now) {
+		require(Set.of(RelayTaskState.ACTIVE), "change the max duration of");
+		if (!spec.differsOnlyInMaxDuration(newSpec)) {
+			throw new IllegalArgumentException(
+					"the new spec of task " + taskId + " differs in more than its max duration");
+		}
+		Integer seconds = newSpec.maxDurationSeconds();
+		return settle(next(newSpec, null, RelayTaskState.ACTIVE, lastError, false, now), now, Action.UPDATE,
+				Outcome.NO_CALL, null, null,
+				"maxDurationSeconds "
+						+ ((seconds != null) ? "set to " + seconds : "removed (the app's max-duration applies)")
+						+ "; local only, nothing sent to the vendor");
+	}
+
+	/**
+	 * A relay the vendor lists for the app with no record here, taken over by the orphan
+	 * guard (policy adopt) with no vendor call; {@code spec} holds what the list told.
+	 */
+	public static Transition adoptedFromVendorList(String appId, String taskId, RelaySpec spec, Instant now) {
+		RelayTask task = new RelayTask(appId, taskId, spec, null, RelayTaskState.ACTIVE, TaskOrigin.ADOPTED, 1, now,
+				now, null, false);
+		return new Transition(null, task,
+				RelayTaskEvent.of(task, now, Action.ADOPT, Outcome.NO_CALL, null, "UnmanagedRelay",
+						"relay listed by the vendor (ListRtcMPUTaskDetail) with no record here; adopted by"
+								+ " the orphan guard (policy adopt)"));
+	}
+
 	public RelayTask beginUpdate(RelaySpec newSpec, Instant now) {
 		require(Set.of(RelayTaskState.ACTIVE), "update");
 		return next(spec, newSpec, RelayTaskState.UPDATING, lastError, false, now);

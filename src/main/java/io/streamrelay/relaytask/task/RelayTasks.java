@@ -85,6 +85,17 @@ public interface RelayTasks {
 	 */
 	List<TaskKey> activeSince(String appId, java.time.Instant runningBefore, int limit);
 
+	/**
+	 * Active tasks (of every app) that carry a max duration of their own
+	 * ({@code spec.maxDurationSeconds}), the longest running first: the vendor's quotas
+	 * keep them few (docs/aliyun-mpu-api.md §2.9).
+	 */
+	List<OwnLimit> activeWithOwnLimit(int limit);
+
+	/** An active task, when it became active, and its own max duration. */
+	record OwnLimit(TaskKey key, java.time.Instant runningSince, java.time.Duration maxDuration) {
+	}
+
 	/** When the task last became active, empty unless the vendor may run it now. */
 	Optional<java.time.Instant> runningSince(String appId, String taskId);
 

@@ -51,7 +51,12 @@ public final class ApplyDesiredState {
 		/** UpdateLiveMPUTask sent with the new spec. */
 		UPDATED,
 		/** Nothing sent: the task already runs (or is on its way to) this spec. */
-		UNCHANGED
+		UNCHANGED,
+		/**
+		 * Nothing sent: only the task's own maxDurationSeconds changed, a local setting
+		 * recorded with the task.
+		 */
+		RECORDED
 
 	}
 
@@ -89,6 +94,11 @@ public final class ApplyDesiredState {
 		if (desired.equals(target) && current.state() != RelayTaskState.STOPPING) {
 			log.info("PUT task {} of app {}: unchanged ({}), nothing sent", taskId, app.appId(), current.state());
 			return new Applied(current, Effect.UNCHANGED);
+		}
+		if (current.state() == RelayTaskState.ACTIVE && current.spec().differsOnlyInMaxDuration(desired)) {
+			RelayTask recorded = this.service.update(current, desired);
+			log.info("PUT task {} of app {}: maxDurationSeconds recorded, nothing sent", taskId, app.appId());
+			return new Applied(recorded, Effect.RECORDED);
 		}
 		immutable(current, desired);
 		if (current.state() != RelayTaskState.ACTIVE) {

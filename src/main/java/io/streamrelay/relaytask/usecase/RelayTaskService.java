@@ -126,6 +126,13 @@ public final class RelayTaskService {
 	public RelayTask update(RelayTask current, RelaySpec requested) {
 		String appId = current.appId();
 		String taskId = current.taskId();
+		RelaySpec local = SpecPreparation.normalize(app(appId), requested);
+		if (current.spec().differsOnlyInMaxDuration(local)) {
+			// maxDurationSeconds is ours alone: no UpdateLiveMPUTask just for it
+			Transition changed = current.maxDurationChanged(local, this.clock.instant());
+			this.writes.transition(changed);
+			return changed.after();
+		}
 		RelaySpec spec = SpecPreparation.forUpdate(app(appId), current.spec(), requested);
 		RelayTask updating = current.beginUpdate(spec, this.clock.instant());
 		this.writes.intent(updating, current.version());

@@ -131,6 +131,12 @@ class RelayTaskApiTest {
 
 	static Stream<Arguments> invalidBodies() {
 		return Stream.of(Arguments.of("missing channelId", "{'mode':'single','single':{'userId':'u1'}}", "channelId"),
+				Arguments.of("maxDurationSeconds below a minute",
+						"{'channelId':'c','mode':'single','single':{'userId':'u1'},'maxDurationSeconds':59}",
+						"maxDurationSeconds"),
+				Arguments.of("maxDurationSeconds above seven days",
+						"{'channelId':'c','mode':'single','single':{'userId':'u1'},'maxDurationSeconds':604801}",
+						"maxDurationSeconds"),
 				Arguments.of("channelId charset", "{'channelId':'c h','mode':'single','single':{'userId':'u1'}}",
 						"channelId"),
 				Arguments.of("channelId too long",
@@ -310,6 +316,12 @@ class RelayTaskApiTest {
 				Arguments.of("fraction as integer",
 						"{'channelId':'c','mode':'single','single':{'userId':'u1'},'maxIdleSeconds':30.5}",
 						"maxIdleSeconds"),
+				Arguments.of("string as maxDurationSeconds",
+						"{'channelId':'c','mode':'single','single':{'userId':'u1'},'maxDurationSeconds':'3600'}",
+						"maxDurationSeconds"),
+				Arguments.of("fraction as maxDurationSeconds",
+						"{'channelId':'c','mode':'single','single':{'userId':'u1'},'maxDurationSeconds':3600.5}",
+						"maxDurationSeconds"),
 				Arguments.of("string as boolean", encodeAudioOnly("'yes'"), "mixed.encode.audioOnly"),
 				Arguments.of("number as boolean", encodeAudioOnly("1"), "mixed.encode.audioOnly"),
 				Arguments.of("object as string", "{'channelId':{'a':1},'mode':'single','single':{'userId':'u1'}}",
@@ -395,6 +407,33 @@ class RelayTaskApiTest {
 			.andExpect(jsonPath("$.mode").value("single"))
 			.andExpect(jsonPath("$.spec.mixed").doesNotExist())
 			.andExpect(jsonPath("$.destinations[0]").value("rtmp://push.example.com/live/demo-app_c_host_camera"));
+	}
+
+	@Test
+	void patchingOnlyMaxDurationSecondsRecordsItWithoutAVendorCallAndABadValueIsA400() throws Exception {
+		start("demo-app", "{'taskId':'md-1','channelId':'c','mode':'single','single':{'userId':'u1'}}")
+			.andExpect(status().isCreated());
+		this.gateway.reset();
+		this.mvc
+			.perform(patch("/v1/apps/demo-app/relay-tasks/md-1").contentType("application/merge-patch+json")
+				.content(json("{'maxDurationSeconds':3600}")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.state").value("active"))
+			.andExpect(jsonPath("$.spec.maxDurationSeconds").value(3600));
+		this.mvc
+			.perform(patch("/v1/apps/demo-app/relay-tasks/md-1").contentType("application/merge-patch+json")
+				.content(json("{'maxDurationSeconds':null}")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.spec.maxDurationSeconds").doesNotExist());
+		this.mvc
+			.perform(patch("/v1/apps/demo-app/relay-tasks/md-1").contentType("application/merge-patch+json")
+				.content(json("{'maxDurationSeconds':30}")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[0].field").value("maxDurationSeconds"))
+			.andExpect(
+					jsonPath("$.errors[0].rule").value("must be between 60 and 604800 seconds (1 minute to 7 days)"));
+		assertThat(this.gateway.calls()).isEmpty();
 	}
 
 	@Test

@@ -530,6 +530,68 @@ class JdbcRelayTasksTests {
 		assertThat(this.tasks.activeSince("app1", since.plusSeconds(600), 10)).isEmpty();
 	}
 
+	@Test
+	void tasksWithAnOwnMaxDurationAreFoundByItAndLeftOutOfTheirAppsCutoff() {
+		RelayTask own = activeTask("app1", "t-own", singleSpec("ch1").withMaxDurationSeconds(600));
+		RelayTask plain = activeTask("app1", "t-plain", singleSpec("ch2"));
+		this.tasks.insert(own, null);
+		this.tasks.insert(plain, null);
+		java.time.Instant later = own.updatedAt().plusSeconds(3600);
+
+		assertThat(this.tasks.activeSince("app1", later, 10)).extracting(RelayTasks.TaskKey::taskId)
+			.containsExactly("t-plain");
+		assertThat(this.tasks.activeWithOwnLimit(10)).singleElement().satisfies((found) -> {
+			assertThat(found.key()).isEqualTo(new RelayTasks.TaskKey("app1", "t-own"));
+			assertThat(found.runningSince()).isEqualTo(own.updatedAt());
+			assertThat(found.maxDuration()).isEqualTo(Duration.ofSeconds(600));
+		});
+		assertThat(this.tasks.find("app1", "t-own").orElseThrow().spec().maxDurationSeconds()).isEqualTo(600);
+
+		RelayTask removed = new RelayTask(own.appId(), own.taskId(), own.spec().withMaxDurationSeconds(null), null,
+				RelayTaskState.ACTIVE, own.origin(), own.version() + 1, own.createdAt(), own.updatedAt().plusSeconds(5),
+				null, false);
+		assertThat(this.tasks.update(removed, own.version(), null)).isTrue();
+		assertThat(this.tasks.activeWithOwnLimit(10)).isEmpty();
+		assertThat(this.tasks.activeSince("app1", later, 10)).hasSize(2);
+	}
+
+	@Test
+	void storesTheHistoryOfUnmanagedRelaysInPagesAndFindsTheLatestEntryOfARelay() {
+		this.jdbc.sql("delete from unmanaged_relay_action").update();
+		JdbcUnmanagedRelayHistory history = new JdbcUnmanagedRelayHistory(this.jdbc);
+		java.time.Instant at = CLOCK.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+		history.record(new io.streamrelay.relaytask.reconciliation.UnmanagedRelayHistory.Entry(null, "app1", "x1", "c1",
+				io.streamrelay.relaytask.reconciliation.UnmanagedRelayHistory.Action.REPORTED,
+				io.streamrelay.relaytask.reconciliation.UnmanagedRelayHistory.Outcome.NOTED,
+				io.streamrelay.relaytask.reconciliation.UnmanagedPolicy.STOP, null, null, "seen", at));
+		history.record(new io.streamrelay.relaytask.reconciliation.UnmanagedRelayHistory.Entry(null, "app1", "x1", "c1",
+				io.streamrelay.relaytask.reconciliation.UnmanagedRelayHistory.Action.STOPPED,
+				io.streamrelay.relaytask.reconciliation.UnmanagedRelayHistory.Outcome.FAILED,
+				io.streamrelay.relaytask.reconciliation.UnmanagedPolicy.STOP, "REQ-1", "SDK.ReadTimeout", "failed",
+				at.plusSeconds(1)));
+		history.record(new io.streamrelay.relaytask.reconciliation.UnmanagedRelayHistory.Entry(null, "app2", "x2", null,
+				io.streamrelay.relaytask.reconciliation.UnmanagedRelayHistory.Action.REPORTED,
+				io.streamrelay.relaytask.reconciliation.UnmanagedRelayHistory.Outcome.NOTED,
+				io.streamrelay.relaytask.reconciliation.UnmanagedPolicy.REPORT, null, null, "seen", at));
+
+		var first = history.page("app1", 0, 1);
+		assertThat(first).singleElement().satisfies((entry) -> {
+			assertThat(entry.taskId()).isEqualTo("x1");
+			assertThat(entry.action().name()).isEqualTo("REPORTED");
+			assertThat(entry.at()).isEqualTo(at);
+		});
+		var rest = history.page("app1", first.get(0).id(), 10);
+		assertThat(rest).singleElement().satisfies((entry) -> {
+			assertThat(entry.outcome().name()).isEqualTo("FAILED");
+			assertThat(entry.upstreamRequestId()).isEqualTo("REQ-1");
+			assertThat(entry.errorCode()).isEqualTo("SDK.ReadTimeout");
+		});
+		assertThat(history.latest("app1", "x1")).get()
+			.extracting((entry) -> entry.action().name())
+			.isEqualTo("STOPPED");
+		assertThat(history.latest("app1", "x2")).isEmpty();
+	}
+
 	private static RelayTask at(RelayTask task, java.time.Instant updatedAt) {
 		return new RelayTask(task.appId(), task.taskId(), task.spec(), task.pendingSpec(), task.state(), task.origin(),
 				task.version(), task.createdAt(), updatedAt, task.lastError(), task.outcomeUnknown());

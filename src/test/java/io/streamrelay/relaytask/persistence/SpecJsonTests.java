@@ -77,18 +77,32 @@ class SpecJsonTests {
 
 		assertThatExceptionOfType(DataRetrievalFailureException.class)
 			.isThrownBy(() -> this.json.read(stored, "t9", "spec"))
-			.withMessage("Stored spec of relay task 't9' does not match stored version 2 at mixed.panes[1].z:"
+			.withMessage("Stored spec of relay task 't9' does not match stored version 3 at mixed.panes[1].z:"
 					+ " unknown property");
 	}
 
 	@Test
 	void refusesAVersionNewerThanItReads() {
-		String stored = "{\"v\":3," + SINGLE.substring(1);
+		String stored = "{\"v\":4," + SINGLE.substring(1);
 
 		assertThatExceptionOfType(DataRetrievalFailureException.class)
 			.isThrownBy(() -> this.json.read(stored, "t1", "spec"))
-			.withMessage("Stored spec of relay task 't1' is stored version 3, written by a newer build;"
-					+ " this build reads versions up to 2");
+			.withMessage("Stored spec of relay task 't1' is stored version 4, written by a newer build;"
+					+ " this build reads versions up to 3");
+	}
+
+	@Test
+	void keepsTheTasksOwnMaxDurationSinceVersionThreeAndReadsOlderVersionsAsHavingNone() {
+		io.streamrelay.relaytask.spec.RelaySpec spec = StoredSpecSamples.single().withMaxDurationSeconds(3600);
+
+		String stored = this.json.write(spec);
+
+		assertThat(stored).startsWith("{\"v\":3,").endsWith(",\"maxDurationSeconds\":3600}");
+		assertThat(this.json.read(stored, "t1", "spec")).isEqualTo(spec);
+		assertThat(this.json.read(StoredSpecSamples.sample(StoredSpecSamples.V2, "single"), "t1", "spec")
+			.maxDurationSeconds()).isNull();
+		assertThat(this.json.read(StoredSpecSamples.sample(StoredSpecSamples.V1, "single"), "t1", "spec")
+			.maxDurationSeconds()).isNull();
 	}
 
 	@Test

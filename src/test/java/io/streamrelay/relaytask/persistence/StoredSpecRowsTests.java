@@ -84,7 +84,7 @@ class StoredSpecRowsTests {
 				sample(NEWEST, "mixed-full").replace("\"region\"", "\"zone\":1,\"region\""));
 
 		assertThatExceptionOfType(DataRetrievalFailureException.class).isThrownBy(() -> this.tasks.find("app1", "t1"))
-			.withMessage("Stored pending_spec of relay task 't1' does not match stored version 2 at zone:"
+			.withMessage("Stored pending_spec of relay task 't1' does not match stored version 3 at zone:"
 					+ " unknown property");
 	}
 

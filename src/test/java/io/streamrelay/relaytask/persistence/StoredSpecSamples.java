@@ -33,7 +33,10 @@ final class StoredSpecSamples {
 	static final String UNMARKED = "unmarked";
 
 	/** The newest stored version, the one written now. */
-	static final String NEWEST = "v2";
+	static final String NEWEST = "v3";
+
+	/** Version 2: version 3 without maxDurationSeconds (the task's own max duration). */
+	static final String V2 = "v2";
 
 	/** Version 1: version 2 without mixed.preset (layout presets). */
 	static final String V1 = "v1";
@@ -43,7 +46,7 @@ final class StoredSpecSamples {
 
 	/** Every stored version: the samples of each must read as {@link #specs()}. */
 	static List<String> versions() {
-		return List.of(UNMARKED, V1, NEWEST);
+		return List.of(UNMARKED, V1, V2, NEWEST);
 	}
 
 	static Stream<Arguments> specs() {

@@ -69,6 +69,15 @@ class StoredSpecSamplesTests {
 		if (spec.mixed() != null) {
 			expected = expected.replace("},\"destinations\"", ",\"preset\":null},\"destinations\"");
 		}
+		assertThat(sample(StoredSpecSamples.V2, name)).isEqualTo(expected);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("io.streamrelay.relaytask.persistence.StoredSpecSamples#specs")
+	void versionThreeIsVersionTwoWithTheTasksOwnMaxDuration(String name, RelaySpec spec) {
+		String v2 = sample(StoredSpecSamples.V2, name);
+		String expected = "{\"v\":3," + v2.substring(v2.indexOf(',') + 1, v2.length() - 1)
+				+ ",\"maxDurationSeconds\":null}";
 		assertThat(sample(NEWEST, name)).isEqualTo(expected);
 	}
 

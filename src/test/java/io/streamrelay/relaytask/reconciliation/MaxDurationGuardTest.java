@@ -132,4 +132,101 @@ class MaxDurationGuardTest {
 		assertThat(task.outcomeUnknown()).isTrue();
 	}
 
+	long updates() {
+		return this.gateway.calls().stream().filter((call) -> call.action().equals("update")).count();
+	}
+
+	@Test
+	void aTasksOwnShorterLimitStopsItBeforeItsAppsAndSaysWhichLimit() {
+		this.service.start("app1", "t1", CoreFixtures.single("c", "u1").withMaxDurationSeconds(600));
+		assertThat(this.limits.stopsAt("app1", this.tasks.find("app1", "t1").orElseThrow().spec(), Optional.of(T0)))
+			.contains(T0.plusSeconds(600));
+		this.now.set(T0.plusSeconds(599));
+		assertThat(this.guard.stopExpired(100)).isZero();
+
+		this.now.set(T0.plusSeconds(600));
+		assertThat(this.guard.stopExpired(100)).isEqualTo(1);
+
+		RelayTaskEvent last = this.tasks.lastEvent("app1", "t1").orElseThrow();
+		assertThat(last.errorCode()).isEqualTo("MaxDurationExceeded");
+		assertThat(last.detail()).contains("its maxDurationSeconds 600 (PT10M)", "running since " + T0);
+	}
+
+	@Test
+	void aTasksOwnLongerLimitReplacesItsAppsLimit() {
+		this.service.start("app1", "t1", CoreFixtures.single("c", "u1").withMaxDurationSeconds(86400));
+		this.now.set(T0.plus(Duration.ofHours(13)));
+
+		assertThat(this.guard.stopExpired(100)).isZero();
+		assertThat(this.tasks.find("app1", "t1")).get().extracting(RelayTask::state).isEqualTo(RelayTaskState.ACTIVE);
+
+		this.now.set(T0.plus(Duration.ofHours(24)));
+		assertThat(this.guard.stopExpired(100)).isEqualTo(1);
+	}
+
+	@Test
+	void aTasksOwnLimitAppliesInAnAppWithoutALimit() {
+		this.service.start("app2", "t1", CoreFixtures.single("c", "u1").withMaxDurationSeconds(3600));
+		this.now.set(T0.plus(Duration.ofHours(1)));
+
+		assertThat(this.guard.stopExpired(100)).isEqualTo(1);
+		assertThat(this.tasks.find("app2", "t1")).get().extracting(RelayTask::state).isEqualTo(RelayTaskState.STOPPED);
+	}
+
+	@Test
+	void changingOnlyTheOwnLimitSendsNothingKeepsTheClockAndIsInTheHistory() {
+		this.service.start("app1", "t1", CoreFixtures.single("c", "u1"));
+		this.now.set(T0.plus(Duration.ofHours(2)));
+		RelayTask current = this.tasks.find("app1", "t1").orElseThrow();
+
+		RelayTask changed = this.service.update(current, current.spec().withMaxDurationSeconds(3 * 3600));
+
+		assertThat(updates()).isZero();
+		assertThat(changed.state()).isEqualTo(RelayTaskState.ACTIVE);
+		assertThat(changed.spec().maxDurationSeconds()).isEqualTo(3 * 3600);
+		assertThat(this.tasks.runningSince("app1", "t1")).contains(T0);
+		RelayTaskEvent last = this.tasks.lastEvent("app1", "t1").orElseThrow();
+		assertThat(last.action()).isEqualTo(Action.UPDATE);
+		assertThat(last.outcome()).isEqualTo(Outcome.NO_CALL);
+		assertThat(last.detail()).contains("maxDurationSeconds set to 10800", "nothing sent");
+
+		this.now.set(T0.plus(Duration.ofHours(3)));
+		assertThat(this.guard.stopExpired(100)).isEqualTo(1);
+	}
+
+	@Test
+	void changingTheOwnLimitTogetherWithTheSpecSendsOneUpdate() {
+		this.service.start("app1", "t1", CoreFixtures.single("c", "u1"));
+		RelayTask current = this.tasks.find("app1", "t1").orElseThrow();
+
+		RelayTask changed = this.service.update(current, CoreFixtures.single("c", "u2").withMaxDurationSeconds(600));
+
+		assertThat(updates()).isEqualTo(1);
+		assertThat(changed.spec().maxDurationSeconds()).isEqualTo(600);
+	}
+
+	@Test
+	void countsTheTasksPastTheirLimitThatAreStillRunningAfterThePass() {
+		this.service.start("app1", "t1", CoreFixtures.single("c", "u1"));
+		this.service.start("app2", "t2", CoreFixtures.single("c", "u2").withMaxDurationSeconds(60));
+		assertThat(this.guard.stopExpired(100)).isZero();
+		assertThat(this.guard.lastOverAge()).containsExactlyEntriesOf(Map.of("app1", 0));
+
+		this.now.set(T0.plus(Duration.ofHours(13)));
+		this.gateway.failWith(() -> new UpstreamFailure.TimedOut("SDK.ReadTimeout", "no answer"));
+		assertThat(this.guard.stopExpired(100)).isZero();
+
+		assertThat(this.guard.lastOverAge()).containsEntry("app1", 1).containsEntry("app2", 1);
+	}
+
+	@Test
+	void refusesAnOwnLimitOutsideOneMinuteToSevenDays() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> CoreFixtures.single("c", "u1").withMaxDurationSeconds(59));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> CoreFixtures.single("c", "u1").withMaxDurationSeconds(604801));
+		assertThat(CoreFixtures.single("c", "u1").withMaxDurationSeconds(604800).maxDurationSeconds())
+			.isEqualTo(604800);
+	}
+
 }

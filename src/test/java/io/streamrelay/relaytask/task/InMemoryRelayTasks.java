@@ -202,6 +202,7 @@ public class InMemoryRelayTasks implements RelayTasks {
 		return this.tasks.values()
 			.stream()
 			.filter((t) -> t.appId().equals(appId) && t.state() == RelayTaskState.ACTIVE)
+			.filter((t) -> t.spec().maxDurationSeconds() == null)
 			.filter((t) -> !this.runningSince.get(key(appId, t.taskId())).isAfter(runningBefore))
 			.sorted(Comparator.comparing((RelayTask t) -> this.runningSince.get(key(appId, t.taskId())))
 				.thenComparing(RelayTask::taskId))
@@ -213,6 +214,19 @@ public class InMemoryRelayTasks implements RelayTasks {
 	@Override
 	public synchronized Optional<java.time.Instant> runningSince(String appId, String taskId) {
 		return Optional.ofNullable(this.runningSince.get(key(appId, taskId)));
+	}
+
+	@Override
+	public synchronized List<OwnLimit> activeWithOwnLimit(int limit) {
+		return this.tasks.values()
+			.stream()
+			.filter((t) -> t.state() == RelayTaskState.ACTIVE && t.spec().maxDurationSeconds() != null)
+			.map((t) -> new OwnLimit(new TaskKey(t.appId(), t.taskId()),
+					this.runningSince.get(key(t.appId(), t.taskId())),
+					java.time.Duration.ofSeconds(t.spec().maxDurationSeconds())))
+			.sorted(Comparator.comparing(OwnLimit::runningSince))
+			.limit(limit)
+			.toList();
 	}
 
 }

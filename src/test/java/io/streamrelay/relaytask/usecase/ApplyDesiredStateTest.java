@@ -67,6 +67,19 @@ class ApplyDesiredStateTest {
 	}
 
 	@Test
+	void aSpecThatChangesOnlyMaxDurationSecondsIsRecordedWithNoVendorCall() {
+		put("t1", SINGLE);
+
+		ApplyDesiredState.Applied applied = put("t1", SINGLE.withMaxDurationSeconds(3600));
+
+		assertThat(applied.effect()).isEqualTo(Effect.RECORDED);
+		assertThat(applied.task().spec().maxDurationSeconds()).isEqualTo(3600);
+		assertThat(put("t1", SINGLE.withMaxDurationSeconds(3600)).effect()).isEqualTo(Effect.UNCHANGED);
+		assertThat(put("t1", MIXED.withMaxDurationSeconds(600)).effect()).isEqualTo(Effect.UPDATED);
+		assertThat(this.gateway.calls()).extracting(Call::action).containsExactly("start", "update");
+	}
+
+	@Test
 	void startsAStoppedTaskAgain() {
 		RelayTask task = put("t1", SINGLE).task();
 		this.service.stop(task);
@@ -113,7 +126,10 @@ class ApplyDesiredStateTest {
 		long seed = Long.getLong("put.seed", System.nanoTime());
 		System.out.println("[put-convergence] seed " + seed + " (replay with -Dput.seed=" + seed + ")");
 		Random random = new Random(seed);
-		List<RelaySpec> choices = List.of(SINGLE, MIXED, CoreFixtures.single("ch1", "u3"));
+		// the last differs from the first in maxDurationSeconds alone: a change recorded
+		// with no vendor call
+		List<RelaySpec> choices = List.of(SINGLE, MIXED, CoreFixtures.single("ch1", "u3"),
+				SINGLE.withMaxDurationSeconds(3600));
 		for (int round = 0; round < 300; round++) {
 			RelaySpec want = choices.get(random.nextInt(choices.size()));
 			int failure = random.nextInt(6);
