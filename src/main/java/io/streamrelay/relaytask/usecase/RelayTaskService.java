@@ -127,6 +127,7 @@ public final class RelayTaskService {
 		String appId = current.appId();
 		String taskId = current.taskId();
 		RelaySpec spec = SpecPreparation.forUpdate(app(appId), current.spec(), requested);
+		new DestinationGuard(this.tasks).requireFree(appId, taskId, spec);
 		RelayTask updating = current.beginUpdate(spec, this.clock.instant());
 		this.writes.intent(updating, current.version());
 		try {

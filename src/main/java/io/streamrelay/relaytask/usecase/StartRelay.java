@@ -32,11 +32,14 @@ final class StartRelay {
 
 	private final Clock clock;
 
+	private final DestinationGuard destinations;
+
 	StartRelay(RelayTasks tasks, LiveRelayGateway gateway, Clock clock) {
 		this.tasks = tasks;
 		this.writes = new TaskWrites(tasks);
 		this.gateway = gateway;
 		this.clock = clock;
+		this.destinations = new DestinationGuard(tasks);
 	}
 
 	/**
@@ -53,6 +56,7 @@ final class StartRelay {
 		if (same.isPresent()) {
 			return new StartOutcome(same.get(), false);
 		}
+		this.destinations.requireFree(appId, taskId, spec);
 		RelayTask starting = recordIntent(appId, taskId, spec, existing);
 		try {
 			UpstreamReceipt receipt = this.gateway.start(appId, taskId, spec);

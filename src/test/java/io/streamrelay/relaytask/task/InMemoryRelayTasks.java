@@ -94,6 +94,17 @@ public class InMemoryRelayTasks implements RelayTasks {
 	}
 
 	@Override
+	public synchronized List<TaskKey> usingDestination(Set<RelayTaskState> states, String address, TaskKey except) {
+		return this.tasks.values()
+			.stream()
+			.filter((task) -> states.contains(task.state()))
+			.filter((task) -> !new TaskKey(task.appId(), task.taskId()).equals(except))
+			.filter((task) -> task.spec().destinations().stream().map(DestinationAddress::of).anyMatch(address::equals))
+			.map((task) -> new TaskKey(task.appId(), task.taskId()))
+			.toList();
+	}
+
+	@Override
 	public synchronized List<RelayTask> inStates(Set<RelayTaskState> states, TaskKey after, int limit) {
 		Comparator<RelayTask> order = Comparator.comparing(RelayTask::appId).thenComparing(RelayTask::taskId);
 		return this.tasks.values()
