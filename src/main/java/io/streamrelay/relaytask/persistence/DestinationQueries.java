@@ -12,9 +12,9 @@ import io.streamrelay.relaytask.task.RelayTasks.TaskKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Running tasks using a destination address: a LIKE on the stored spec narrows the rows
- * (portable to H2 and PostgreSQL, case-insensitive on the host through lower()), the
- * parsed destinations decide.
+ * Tasks using a destination address: a LIKE on the host in the stored spec narrows the
+ * rows (portable to H2 and PostgreSQL, case-insensitive through lower()), the stored
+ * destinations, read as addresses, decide.
  */
 final class DestinationQueries {
 
@@ -34,7 +34,7 @@ final class DestinationQueries {
 		if (states.isEmpty()) {
 			return List.of();
 		}
-		String host = address.substring(0, Math.max(address.indexOf('/', address.indexOf("://") + 3), 0));
+		String host = DestinationAddress.host(address);
 		List<RelayTask> candidates = this.jdbc
 			.sql("select " + this.taskColumns + " from relay_task where state in (:states)"
 					+ " and lower(spec) like :pattern escape '!' order by app_id, task_id")
