@@ -35,6 +35,16 @@ public class InMemoryRelayTasks implements RelayTasks {
 		}
 	}
 
+	/**
+	 * Forgets every task and history entry (a test's fresh start in a shared context).
+	 */
+	public synchronized void clear() {
+		this.tasks.clear();
+		this.events.clear();
+		this.deferrals.clear();
+		this.runningSince.clear();
+	}
+
 	@Override
 	public synchronized void insert(RelayTask task, RelayTaskEvent event) {
 		if (this.tasks.putIfAbsent(key(task.appId(), task.taskId()), task) != null) {
