@@ -154,6 +154,11 @@ public final class RelayTaskService {
 	 * that version.
 	 */
 	public RelayTask stop(String appId, String taskId, Long expectedVersion) {
+		if (expectedVersion == null) {
+			// no precondition: a vendor event or the reconciler moving the task meanwhile
+			// is no reason to refuse
+			return this.stops.stopLatest(() -> get(appId, taskId));
+		}
 		RelayTask current = get(appId, taskId);
 		if (expectedVersion != null && current.version() != expectedVersion) {
 			throw new RelayTaskModifiedConcurrently(taskId);
