@@ -71,8 +71,10 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/error")
 				.permitAll()
+				// a path no route matches: with a valid key MVC answers 404 not-found;
+				// without one 401, so that anonymous callers cannot map the routes
 				.anyRequest()
-				.denyAll())
+				.authenticated())
 			.exceptionHandling((exceptions) -> exceptions
 				.authenticationEntryPoint((request, response, ex) -> problems.unauthenticated(response,
 						"Send an API key as Authorization: Bearer <key>"))

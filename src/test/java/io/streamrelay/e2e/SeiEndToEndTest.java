@@ -20,12 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:e2e-sei;DB_CLOSE_DELAY=-1",
-				"streamrelay.emulator.stream-url-cooldown=0s", "streamrelay.reconciler.enabled=false",
-				// without vendor callbacks: a vanished relay's end event would otherwise
-				// race the
-				// SEI request, and the service would refuse it itself (409) before the
-				// vendor does
-				"streamrelay.emulator.events.callbacks=false" })
+				"streamrelay.emulator.stream-url-cooldown=0s", "streamrelay.reconciler.enabled=false" })
 class SeiEndToEndTest extends EmulatorBackedEndToEnd {
 
 	static final String TASKS = "/v1/apps/demo-app/relay-tasks";
@@ -112,10 +107,13 @@ class SeiEndToEndTest extends EmulatorBackedEndToEnd {
 	void theVendorsRefusalIs422WithItsCodeAndRecorded() {
 		String taskId = start("sei-room6");
 		// the vendor ended the relay by itself: it refuses SEI for a task it no longer
-		// runs
+		// runs; its end event is held back (a slow callback) until the next delivery, so
+		// that the SEI request reaches the vendor instead of the 409 a stopped task gets
+		assertThat(http().send("POST", "/emulator/callbacks/faults", "{\"mode\":\"reorder\"}").status()).isEqualTo(201);
 		assertThat(this.emulator.vanish("demo-app", taskId)).isTrue();
 
 		Reply refused = http().send("POST", TASKS + "/" + taskId + "/sei", "{\"content\":{\"q\":1}}");
+		assertThat(http().send("DELETE", "/emulator/callbacks/faults", null).status()).isEqualTo(204);
 
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(refused.json().path("upstreamCode").asString()).isNotBlank();

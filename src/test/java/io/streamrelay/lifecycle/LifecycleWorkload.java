@@ -276,6 +276,14 @@ final class LifecycleWorkload {
 		}
 		assertThat(reply.contentType()).as("%s %s → %d %s", op.kind(), op.taskId(), status, reply.body())
 			.startsWith("application/problem+json");
+		// every task pushes to its own stream (the default push URL of its own channel
+		// and
+		// anchor: lc-N/lu-N, client-SDK relays sc-N/su-N), so no operation may meet
+		// another
+		// task's destination; a destination-in-use here is the guard counting a task
+		// against itself (its re-signed URL, its own restart or update)
+		assertThat(reply.json().path("type").asString("")).as("%s %s → %s", op.kind(), op.taskId(), reply.body())
+			.doesNotEndWith("/problems/destination-in-use");
 		if (status >= 500) {
 			assertThat(status).as("%s %s → %s", op.kind(), op.taskId(), reply.body()).isIn(502, 503, 504);
 			assertThat(reply.json().get("type").asString()).contains("/problems/upstream-");

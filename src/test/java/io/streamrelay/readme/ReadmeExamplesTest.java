@@ -36,6 +36,8 @@ class ReadmeExamplesTest {
 		List<Example> examples = examples(Files.readString(Path.of("README.md")));
 		long curlLines = Files.readString(Path.of("README.md")).lines().filter((l) -> l.startsWith("curl ")).count();
 		assertThat(examples).as("every curl line of the README is checked").hasSize((int) curlLines);
+		assertThat(examples).as("every curl example shows the status and headers it promises (-si or -i)")
+			.allSatisfy((example) -> assertThat(example.args()).containsAnyOf("-si", "-i"));
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 		for (Example example : examples) {
 			HttpResponse<String> response = http.send(example.request(this.port), HttpResponse.BodyHandlers.ofString());

@@ -169,6 +169,22 @@ class ResolvedRoutesEndToEndTest {
 		assertThat(this.emulator.callCounts()).isEqualTo(before);
 	}
 
+	@Test
+	void validKeyOutsideV1OnAnUnknownPathGets404AndNoKeyGets401() {
+		for (String path : List.of("/nothing-here", "/actuatorx", "/v2/apps/demo-app/relay-tasks", "/emulatorx/a")) {
+			for (String key : List.of(READER, WRITER, OTHER, TestKeys.BEARER_DEVELOPMENT)) {
+				Reply reply = send(key, "GET", path, Map.of(), null);
+				assertThat(reply.status()).as(path + " " + reply.body()).isEqualTo(404);
+				assertThat(reply.problemType()).isEqualTo("not-found");
+			}
+			Reply anonymous = send(null, "GET", path, Map.of(), null);
+			assertThat(anonymous.status()).as(path).isEqualTo(401);
+			assertThat(anonymous.problemType()).isEqualTo("unauthenticated");
+		}
+		// known routes keep their role checks
+		assertThat(send(WRITER, "GET", "/actuator/metrics", Map.of(), null).status()).isEqualTo(403);
+	}
+
 	private String startTask() {
 		String taskId = "rr-" + SEQUENCE.incrementAndGet();
 		Reply reply = send(WRITER, "POST", "/v1/apps/demo-app/relay-tasks", Map.of(), "{\"taskId\":\"" + taskId

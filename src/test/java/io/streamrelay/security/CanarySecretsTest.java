@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:canaries;DB_CLOSE_DELAY=-1",
-				"streamrelay.emulator.stream-url-cooldown=0s", "streamrelay.reconciler.enabled=false",
+				"streamrelay.emulator.stream-url-cooldown=10m", "streamrelay.reconciler.enabled=false",
 				"streamrelay.emulator.access-key-secret=" + CanarySecretsTest.VENDOR_SECRET,
 				"streamrelay.apps.canary-app.streaming-domain=play.canary.example",
 				"streamrelay.apps.canary-app.ingest-domain=push.canary.example",
@@ -93,12 +93,14 @@ class CanarySecretsTest {
 				+ "\"https://img.canary.example/p.png?auth_key=" + IMAGE_TOKEN + "\"}]},\"background\":{\"url\":"
 				+ "\"https://img.canary.example/bg.png?Signature=" + IMAGE_TOKEN + "\"}}}", 200);
 		call(API_KEY, "GET", tasks + "?pageSize=10", null, 200);
-		// failures: vendor rejection (the StreamURL is in use), throttling, bad input,
-		// bad keys
-		call(API_KEY, "POST", tasks,
-				"{\"taskId\":\"c3\",\"channelId\":\"ch\",\"mode\":\"single\",\"single\":{\"userId\":\"u3\"},"
-						+ "\"destinations\":[\"" + thirdParty + "\"]}",
-				422);
+		// failures: the destination c1 uses (refused here), the vendor's rejection (the
+		// StreamURL still cooling down after c1 stopped: its message quotes the URL),
+		// throttling, bad input, bad keys
+		String c3 = "{\"taskId\":\"c3\",\"channelId\":\"ch\",\"mode\":\"single\",\"single\":{\"userId\":\"u3\"},"
+				+ "\"destinations\":[\"" + thirdParty + "\"]}";
+		call(API_KEY, "POST", tasks, c3, 409);
+		call(API_KEY, "DELETE", tasks + "/c1", null, 200);
+		call(API_KEY, "POST", tasks, c3, 422);
 		this.faults.add(new FaultRule("UpdateLiveMPUTask", FaultRule.Kind.THROTTLING, -1, 0, FaultRule.When.BEFORE));
 		call(API_KEY, "PATCH", tasks + "/c2", "{\"single\":{\"streamType\":\"audio\"}}", 503);
 		this.faults.clear();
@@ -117,7 +119,6 @@ class CanarySecretsTest {
 		call(null, "GET", tasks + "?api_key=" + WRONG_KEY, null, 401);
 		call(API_KEY, "GET", tasks + "/c1/events", null, 200);
 		call(API_KEY, "GET", tasks + "/c2/events", null, 200);
-		call(API_KEY, "DELETE", tasks + "/c1", null, 200);
 		call(API_KEY, "GET", "/actuator/health", null, 200);
 		call(API_KEY, "GET", "/actuator/info", null, 200);
 		call(API_KEY, "GET", "/actuator/metrics", null, 200);

@@ -13,6 +13,7 @@ import io.streamrelay.relaytask.spec.DestinationNotAllowed;
 import io.streamrelay.relaytask.spec.InvalidRelaySpec;
 import io.streamrelay.relaytask.spec.UnknownApp;
 import io.streamrelay.relaytask.spec.Violation;
+import io.streamrelay.relaytask.task.DestinationInUse;
 import io.streamrelay.relaytask.task.OutcomeNotRecorded;
 import io.streamrelay.relaytask.task.RelayTaskAlreadyExists;
 import io.streamrelay.relaytask.task.RelayTaskModifiedConcurrently;
@@ -76,6 +77,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(RelayTaskAlreadyExists.class)
 	ResponseEntity<Object> exists(RelayTaskAlreadyExists ex) {
 		return Problems.entity(ProblemTypes.TASK_EXISTS, ex.getMessage(), Map.of("taskId", ex.taskId()));
+	}
+
+	@ExceptionHandler(DestinationInUse.class)
+	ResponseEntity<Object> destinationInUse(DestinationInUse ex) {
+		Map<String, Object> extensions = new java.util.LinkedHashMap<>();
+		extensions.put("destination", ex.destination());
+		if (ex.usedBy() != null) {
+			extensions.put("usedByTaskId", ex.usedBy());
+		}
+		return Problems.entity(ProblemTypes.DESTINATION_IN_USE, ex.getMessage(), extensions);
 	}
 
 	@ExceptionHandler(RelayTaskStateConflict.class)

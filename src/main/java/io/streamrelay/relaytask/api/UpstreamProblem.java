@@ -10,6 +10,12 @@ import io.streamrelay.relaytask.vendor.UpstreamFailure;
 /** How each kind of vendor failure is answered (the table is in the README, "Errors"). */
 record UpstreamProblem(ProblemType type, String detail, Map<String, Object> extensions, long retryAfterSeconds) {
 
+	/**
+	 * docs/aliyun-mpu-api.md, StreamURL: the same stream URL must not be reused within 10
+	 * s after a task stops.
+	 */
+	static final long STREAM_URL_COOLDOWN_SECONDS = 10;
+
 	private static final String UNKNOWN = "; the outcome is unknown and the task stays recorded for reconciliation";
 
 	static final String CHANNEL_ADVICE = " (nobody has joined the channel yet: start the relay once the first user "
@@ -43,7 +49,8 @@ record UpstreamProblem(ProblemType type, String detail, Map<String, Object> exte
 				extensions.put("reason", "channel-not-joined");
 				detail = detail + CHANNEL_ADVICE;
 			}
-			return new UpstreamProblem(ProblemTypes.UPSTREAM_REJECTED, detail, extensions, 0);
+			return new UpstreamProblem(ProblemTypes.UPSTREAM_REJECTED, detail, extensions,
+					coolingDown(detail) ? STREAM_URL_COOLDOWN_SECONDS : 0);
 		}
 		if (failure instanceof UpstreamFailure.Throttled) {
 			return new UpstreamProblem(ProblemTypes.UPSTREAM_THROTTLED, detail, extensions, 1);
@@ -62,6 +69,15 @@ record UpstreamProblem(ProblemType type, String detail, Map<String, Object> exte
 			return new UpstreamProblem(ProblemTypes.UPSTREAM_BAD_RESPONSE, detail + UNKNOWN, extensions, 0);
 		}
 		return new UpstreamProblem(ProblemTypes.UPSTREAM_AUTH, detail, extensions, 0);
+	}
+
+	/**
+	 * The vendor's code for a stream URL still cooling down is not documented (it answers
+	 * {@code InvalidParam}); its message, as the emulator words it, says so.
+	 */
+	private static boolean coolingDown(String detail) {
+		String lower = detail.toLowerCase(java.util.Locale.ROOT);
+		return lower.contains("cooling down") || lower.contains("cool-down") || lower.contains("cooldown");
 	}
 
 }

@@ -70,9 +70,12 @@ class JdbcRelayTasks implements RelayTasks {
 
 	private final ReconciliationQueries reconciliation;
 
+	private final DestinationQueries destinations;
+
 	JdbcRelayTasks(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.reconciliation = new ReconciliationQueries(jdbc, this.rows, TASK_COLUMNS);
+		this.destinations = new DestinationQueries(jdbc, this.rows, TASK_COLUMNS);
 		this.transaction = new TransactionTemplate(transactionManager);
 	}
 
@@ -166,6 +169,11 @@ class JdbcRelayTasks implements RelayTasks {
 		sql.append(" order by task_id limit :limit");
 		params.put("limit", query.limit());
 		return this.jdbc.sql(sql.toString()).params(params).query(this.rows::task).list();
+	}
+
+	@Override
+	public List<TaskKey> usingDestination(Set<RelayTaskState> states, String address, TaskKey except) {
+		return this.destinations.usingDestination(states, address, except);
 	}
 
 	@Override

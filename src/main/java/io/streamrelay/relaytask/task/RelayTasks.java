@@ -34,6 +34,14 @@ public interface RelayTasks {
 	/** Tasks of an app ordered by task id, after {@code afterTaskId} when given. */
 	List<RelayTask> list(String appId, TaskQuery query);
 
+	/**
+	 * Running tasks (of every app, other than {@code except}) in one of {@code states}
+	 * whose destinations include one with the given address (scheme, host, port and path;
+	 * query and fragment ignored, so a re-signed {@code auth_key} is the same address). A
+	 * read, not a lock: two starts racing on the same address may both pass.
+	 */
+	List<TaskKey> usingDestination(Set<RelayTaskState> states, String address, TaskKey except);
+
 	/** The whole history of a task, oldest first. */
 	default List<RelayTaskEvent> events(String appId, String taskId) {
 		return events(appId, taskId, 0, Integer.MAX_VALUE);

@@ -47,6 +47,8 @@ public final class RelayTaskService {
 
 	private final StartRelay starts;
 
+	private final DestinationGuard destinations;
+
 	public RelayTaskService(RelayTasks tasks, LiveRelayGateway gateway, RelayApps apps, Clock clock) {
 		this.tasks = tasks;
 		this.gateway = gateway;
@@ -54,7 +56,8 @@ public final class RelayTaskService {
 		this.clock = clock;
 		this.writes = new TaskWrites(tasks);
 		this.stops = new StopRelay(tasks, gateway, clock);
-		this.starts = new StartRelay(tasks, gateway, clock);
+		this.destinations = new DestinationGuard(tasks);
+		this.starts = new StartRelay(tasks, gateway, clock, this.destinations);
 	}
 
 	public RelayTask start(String appId, String requestedTaskId, RelaySpec requested) {
@@ -135,7 +138,10 @@ public final class RelayTaskService {
 		}
 		RelaySpec spec = SpecPreparation.forUpdate(app(appId), current.spec(), requested);
 		RelayTask updating = current.beginUpdate(spec, this.clock.instant());
-		this.writes.intent(updating, current.version());
+		this.destinations.claim(appId, taskId, spec, () -> {
+			this.writes.intent(updating, current.version());
+			return updating;
+		});
 		try {
 			UpstreamReceipt receipt = this.gateway.update(appId, taskId, spec);
 			return this.writes.outcome(updating.updated(Action.UPDATE, receipt.requestId(), this.clock.instant()));
@@ -155,6 +161,11 @@ public final class RelayTaskService {
 	 * that version.
 	 */
 	public RelayTask stop(String appId, String taskId, Long expectedVersion) {
+		if (expectedVersion == null) {
+			// no precondition: a vendor event or the reconciler moving the task meanwhile
+			// is no reason to refuse
+			return this.stops.stopLatest(() -> get(appId, taskId));
+		}
 		RelayTask current = get(appId, taskId);
 		if (expectedVersion != null && current.version() != expectedVersion) {
 			throw new RelayTaskModifiedConcurrently(taskId);

@@ -32,11 +32,14 @@ final class StartRelay {
 
 	private final Clock clock;
 
-	StartRelay(RelayTasks tasks, LiveRelayGateway gateway, Clock clock) {
+	private final DestinationGuard destinations;
+
+	StartRelay(RelayTasks tasks, LiveRelayGateway gateway, Clock clock, DestinationGuard destinations) {
 		this.tasks = tasks;
 		this.writes = new TaskWrites(tasks);
 		this.gateway = gateway;
 		this.clock = clock;
+		this.destinations = destinations;
 	}
 
 	/**
@@ -53,7 +56,14 @@ final class StartRelay {
 		if (same.isPresent()) {
 			return new StartOutcome(same.get(), false);
 		}
-		RelayTask starting = recordIntent(appId, taskId, spec, existing);
+		// the task's own conflict comes first: its destinations are not the caller's
+		// fault
+		Optional<RelayTask> running = existing.filter((t) -> t.state().mayBeRunning());
+		if (running.isPresent()) {
+			throw new RelayTaskAlreadyExists(taskId, running.get().state());
+		}
+		RelayTask starting = this.destinations.claim(appId, taskId, spec,
+				() -> recordIntent(appId, taskId, spec, existing));
 		try {
 			UpstreamReceipt receipt = this.gateway.start(appId, taskId, spec);
 			return new StartOutcome(this.writes.outcome(starting.started(receipt.requestId(), this.clock.instant())),
@@ -76,9 +86,6 @@ final class StartRelay {
 			return starting;
 		}
 		RelayTask previous = existing.get();
-		if (previous.state().mayBeRunning()) {
-			throw new RelayTaskAlreadyExists(taskId, previous.state());
-		}
 		RelayTask restarting = previous.restart(spec, this.clock.instant());
 		if (!this.tasks.update(restarting, previous.version(), null)) {
 			throw new RelayTaskAlreadyExists(taskId, null);

@@ -21,9 +21,14 @@ final class TaskWrites {
 	}
 
 	void intent(RelayTask next, long expectedVersion) {
-		if (!this.tasks.update(next, expectedVersion, null)) {
+		if (!tryIntent(next, expectedVersion)) {
 			throw new RelayTaskModifiedConcurrently(next.taskId());
 		}
+	}
+
+	/** The intent, false when another writer moved the task since it was read. */
+	boolean tryIntent(RelayTask next, long expectedVersion) {
+		return this.tasks.update(next, expectedVersion, null);
 	}
 
 	void transition(Transition transition) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.streamrelay.mputaskid.MpuTaskIds;
+import io.streamrelay.relaytask.task.InMemoryRelayTasks;
 import io.streamrelay.relaytask.vendor.RecordingGateway;
 import io.streamrelay.relaytask.vendor.UpstreamFailure;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,9 +58,15 @@ class RelayTaskApiTest {
 	@Autowired
 	RecordingGateway gateway;
 
+	@Autowired
+	InMemoryRelayTasks tasks;
+
 	@BeforeEach
 	void resetGateway() {
 		this.gateway.reset();
+		// most tests start on channel c or ch1 with user u1: the same default push URL,
+		// which a task another test left running would hold (409 destination-in-use)
+		this.tasks.clear();
 	}
 
 	static String json(String singleQuoted) {

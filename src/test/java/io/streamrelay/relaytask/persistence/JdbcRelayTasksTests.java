@@ -79,6 +79,29 @@ class JdbcRelayTasksTests {
 	}
 
 	@Test
+	void findsRunningTasksUsingADestinationAddressWhateverItsQueryOrHostCase() {
+		RelaySpec spec = singleSpec("ch-dest")
+			.withDestinations(List.of("rtmp://Push.Example.com/live/a_b%41?auth_key=1"));
+		RelayTask running = activeTask("app-dest", "t-dest-running", spec);
+		RelayTask stopped = next(activeTask("app-dest", "t-dest-stopped", spec), RelayTaskState.STOPPED);
+		this.tasks.insert(running, null);
+		this.tasks.insert(stopped, null);
+		Set<RelayTaskState> runningStates = Set.of(RelayTaskState.STARTING, RelayTaskState.ACTIVE,
+				RelayTaskState.UPDATING);
+
+		assertThat(this.tasks.usingDestination(runningStates, "rtmp://push.example.com/live/a_b%41",
+				new RelayTasks.TaskKey("app-dest", "other")))
+			.containsExactly(new RelayTasks.TaskKey("app-dest", "t-dest-running"));
+		// itself excluded; other paths on the same host (also where _ or % would be LIKE
+		// wildcards) do not match
+		assertThat(this.tasks.usingDestination(runningStates, "rtmp://push.example.com/live/a_b%41",
+				new RelayTasks.TaskKey("app-dest", "t-dest-running")))
+			.isEmpty();
+		assertThat(this.tasks.usingDestination(runningStates, "rtmp://push.example.com/live/aXb%41", null)).isEmpty();
+		assertThat(this.tasks.usingDestination(runningStates, "rtmp://push.example.com/live/a_b", null)).isEmpty();
+	}
+
+	@Test
 	void findsSingleTaskAsInserted() {
 		RelayTask task = activeTask("app1", "t-single", singleSpec("ch1"));
 

@@ -35,6 +35,16 @@ public class InMemoryRelayTasks implements RelayTasks {
 		}
 	}
 
+	/**
+	 * Forgets every task and history entry (a test's fresh start in a shared context).
+	 */
+	public synchronized void clear() {
+		this.tasks.clear();
+		this.events.clear();
+		this.deferrals.clear();
+		this.runningSince.clear();
+	}
+
 	@Override
 	public synchronized void insert(RelayTask task, RelayTaskEvent event) {
 		if (this.tasks.putIfAbsent(key(task.appId(), task.taskId()), task) != null) {
@@ -90,6 +100,17 @@ public class InMemoryRelayTasks implements RelayTasks {
 			.filter((t) -> query.afterTaskId() == null || t.taskId().compareTo(query.afterTaskId()) > 0)
 			.sorted(Comparator.comparing(RelayTask::taskId))
 			.limit(query.limit())
+			.toList();
+	}
+
+	@Override
+	public synchronized List<TaskKey> usingDestination(Set<RelayTaskState> states, String address, TaskKey except) {
+		return this.tasks.values()
+			.stream()
+			.filter((task) -> states.contains(task.state()))
+			.filter((task) -> !new TaskKey(task.appId(), task.taskId()).equals(except))
+			.filter((task) -> task.spec().destinations().stream().map(DestinationAddress::of).anyMatch(address::equals))
+			.map((task) -> new TaskKey(task.appId(), task.taskId()))
 			.toList();
 	}
 
