@@ -8,7 +8,7 @@ import java.time.Duration;
  * runs (every phase is bounded: rounds x round time per path and scenario).
  */
 record BenchOptions(Path jar, Path minimalJar, Path launchScript, Path configDir, Path workDir, int rounds,
-		Duration roundTime, Duration warmup, int startupRuns, boolean load, boolean profile) {
+		Duration roundTime, Duration warmup, int startupRuns, boolean load, boolean profile, String databaseUrl) {
 
 	static BenchOptions parse(String[] args) {
 		Path jar = null;
@@ -22,6 +22,7 @@ record BenchOptions(Path jar, Path minimalJar, Path launchScript, Path configDir
 		int startupRuns = 3;
 		boolean load = true;
 		boolean profile = false;
+		String databaseUrl = null;
 		for (int i = 0; i < args.length; i++) {
 			String value = (i + 1 < args.length) ? args[i + 1] : null;
 			switch (args[i]) {
@@ -34,6 +35,7 @@ record BenchOptions(Path jar, Path minimalJar, Path launchScript, Path configDir
 				case "--round-seconds" -> round = Duration.ofSeconds(Integer.parseInt(value));
 				case "--warmup-seconds" -> warmup = Duration.ofSeconds(Integer.parseInt(value));
 				case "--startup-runs" -> startupRuns = Integer.parseInt(value);
+				case "--database-url" -> databaseUrl = value;
 				case "--profile" -> {
 					profile = true;
 					i--;
@@ -53,13 +55,15 @@ record BenchOptions(Path jar, Path minimalJar, Path launchScript, Path configDir
 			throw new IllegalArgumentException("rounds 1-20, round-seconds 1-120, startup-runs 0-20");
 		}
 		return new BenchOptions(jar.toAbsolutePath(), minimal.toAbsolutePath(), launch.toAbsolutePath(),
-				config.toAbsolutePath(), work.toAbsolutePath(), rounds, round, warmup, startupRuns, load, profile);
+				config.toAbsolutePath(), work.toAbsolutePath(), rounds, round, warmup, startupRuns, load, profile,
+				databaseUrl);
 	}
 
 	@Override
 	public String toString() {
 		return "rounds=" + this.rounds + " x " + this.roundTime.toSeconds() + " s per path and scenario, warm-up "
-				+ this.warmup.toSeconds() + " s, start-up runs=" + this.startupRuns + ", launch=" + this.launchScript;
+				+ this.warmup.toSeconds() + " s, start-up runs=" + this.startupRuns + ", launch=" + this.launchScript
+				+ ", database=" + ((this.databaseUrl != null) ? this.databaseUrl : "the H2 file database (default)");
 	}
 
 }

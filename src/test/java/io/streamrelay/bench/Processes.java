@@ -39,6 +39,12 @@ record Processes(ServiceProcess emulator, ServiceProcess service, String apiKey)
 				"--streamrelay.security.api-keys[0].apps[0]=" + RelayBench.APP,
 				"--streamrelay.security.api-keys[0].role=WRITE"));
 		args.addAll(RAISED_LIMITS);
+		if (options.databaseUrl() != null) {
+			// e.g. jdbc:postgresql://127.0.0.1:5432/bench: an empty database of its own
+			// (user postgres)
+			args.add("--spring.datasource.url=" + options.databaseUrl());
+			args.add("--spring.datasource.username=postgres");
+		}
 		try {
 			return new Processes(emulator, ServiceProcess.start(options, dir.resolve("service"), args, serviceEnv),
 					key);

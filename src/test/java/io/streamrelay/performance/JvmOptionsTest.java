@@ -1,0 +1,59 @@
+package io.streamrelay.performance;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code config/jvm.options} is one launch recipe for every way the service starts: the
+ * JVM accepts every option in it, and scripts/launch, the Dockerfile and
+ * {@code ./mvnw spring-boot:run} all use it.
+ */
+class JvmOptionsTest {
+
+	static final Path OPTIONS = Path.of("config/jvm.options");
+
+	@Test
+	void theJvmAcceptsEveryOption() throws IOException, InterruptedException {
+		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+		Process process = new ProcessBuilder(java.toString(), "@" + OPTIONS.toAbsolutePath(), "-XX:+PrintFlagsFinal",
+				"-version")
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).as(output).isZero();
+		// the options took effect, not just parsed
+		assertThat(output).containsPattern("bool UseSerialGC\\s+= true")
+			.containsPattern("size_t MaxHeapSize\\s+= " + 96L * 1024 * 1024);
+	}
+
+	@Test
+	void everyLaunchUsesTheFile() throws IOException {
+		assertThat(Files.readString(Path.of("scripts/launch"))).contains("OPTIONS=\"$ROOT/config/jvm.options\"")
+			.contains("@\"$OPTIONS\"");
+		assertThat(Files.readString(Path.of("Dockerfile"))).contains("COPY config/jvm.options /app/jvm.options")
+			.contains("ENTRYPOINT [\"java\", \"@/app/jvm.options\"")
+			.contains("RUN java @/app/jvm.options -XX:ArchiveClassesAtExit=");
+		assertThat(Files.readString(Path.of("pom.xml")))
+			.contains("<jvmArguments>@${project.basedir}/config/jvm.options</jvmArguments>");
+	}
+
+	@Test
+	void oneOptionALineAndCommentsOnTheirOwnLines() throws IOException {
+		List<String> options = Files.readAllLines(OPTIONS)
+			.stream()
+			.map(String::strip)
+			.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
+			.toList();
+		assertThat(options).isNotEmpty().allMatch((line) -> line.startsWith("-") && !line.contains(" "));
+	}
+
+}
