@@ -2,6 +2,7 @@ package io.streamrelay.relaytask.persistence;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.Set;
 
 import io.streamrelay.relaytask.task.DestinationAddress;
@@ -34,12 +35,11 @@ final class DestinationQueries {
 		if (states.isEmpty()) {
 			return List.of();
 		}
-		String host = DestinationAddress.host(address);
 		List<RelayTask> candidates = this.jdbc
 			.sql("select " + this.taskColumns + " from relay_task where state in (:states)"
 					+ " and lower(spec) like :pattern escape '!' order by app_id, task_id")
 			.param("states", states.stream().map(Enum::name).toList())
-			.param("pattern", "%" + like((host.isEmpty() ? address : host).toLowerCase(Locale.ROOT)) + "%")
+			.param("pattern", "%" + like(narrowing(address).toLowerCase(Locale.ROOT)) + "%")
 			.query(this.rows::task)
 			.list();
 		return candidates.stream()
@@ -48,6 +48,27 @@ final class DestinationQueries {
 			.map((task) -> new TaskKey(task.appId(), task.taskId()))
 			.toList();
 	}
+
+	/**
+	 * The most selective part of the address that the stored spec holds as written: its
+	 * path (the stream name; every task on an app's ingest domain shares the host, so the
+	 * host alone made each start read and parse every running task), else its host. Only
+	 * a path of plain printable ASCII is used, which JSON stores unescaped.
+	 */
+	static String narrowing(String address) {
+		String host = DestinationAddress.host(address);
+		if (host.isEmpty()) {
+			return address;
+		}
+		int start = address.indexOf("://") + 3 + host.length();
+		int end = address.indexOf('?', start);
+		String rest = address.substring(start, (end < 0) ? address.length() : end);
+		int slash = rest.indexOf('/');
+		String path = (slash < 0) ? "" : rest.substring(slash);
+		return (path.length() > 1 && PLAIN_PATH.matcher(path).matches()) ? path : host;
+	}
+
+	private static final Pattern PLAIN_PATH = Pattern.compile("/[!#$&-\\[\\]_a-z~]*", Pattern.CASE_INSENSITIVE);
 
 	private static String like(String text) {
 		return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");

@@ -29,27 +29,52 @@ final class DestinationGuard {
 	static final Set<RelayTaskState> USING = EnumSet.of(RelayTaskState.STARTING, RelayTaskState.ACTIVE,
 			RelayTaskState.UPDATING, RelayTaskState.STOPPING);
 
+	/**
+	 * Locks by destination address: starts to different streams do not wait for each
+	 * other (one lock for all serialised every start of the process behind one database
+	 * round trip, a third of the throughput at 64 clients in scripts/bench).
+	 */
+	static final int STRIPES = 64;
+
 	private final RelayTasks tasks;
 
-	private final ReentrantLock lock = new ReentrantLock();
+	private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
 
 	DestinationGuard(RelayTasks tasks) {
 		this.tasks = tasks;
+		for (int i = 0; i < STRIPES; i++) {
+			this.stripes[i] = new ReentrantLock();
+		}
 	}
 
 	/**
 	 * Checks {@code spec}'s destinations and, while no other start or update of this
-	 * process can pass the check, records the intent.
+	 * process to one of them can pass the check, records the intent.
 	 */
 	<T> T claim(String appId, String taskId, RelaySpec spec, Supplier<T> intent) {
-		this.lock.lock();
+		// the stripes of every destination, always taken in ascending order: no deadlock
+		int[] held = spec.destinations()
+			.stream()
+			.mapToInt((destination) -> stripe(DestinationAddress.of(destination)))
+			.distinct()
+			.sorted()
+			.toArray();
+		for (int stripe : held) {
+			this.stripes[stripe].lock();
+		}
 		try {
 			requireFree(appId, taskId, spec);
 			return intent.get();
 		}
 		finally {
-			this.lock.unlock();
+			for (int i = held.length - 1; i >= 0; i--) {
+				this.stripes[held[i]].unlock();
+			}
 		}
+	}
+
+	static int stripe(String address) {
+		return Math.floorMod(address.hashCode(), STRIPES);
 	}
 
 	private void requireFree(String appId, String taskId, RelaySpec spec) {
