@@ -18,7 +18,7 @@ record BenchOptions(Path jar, Path minimalJar, Path launchScript, Path configDir
 		Path work = Path.of("target/bench");
 		int rounds = 3;
 		Duration round = Duration.ofSeconds(10);
-		Duration warmup = Duration.ofSeconds(20);
+		Duration warmup = Duration.ofSeconds(30);
 		int startupRuns = 3;
 		boolean load = true;
 		boolean profile = false;
