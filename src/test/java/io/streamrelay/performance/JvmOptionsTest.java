@@ -32,7 +32,7 @@ class JvmOptionsTest {
 		assertThat(process.exitValue()).as(output).isZero();
 		// the options took effect, not just parsed
 		assertThat(output).containsPattern("bool UseSerialGC\\s+= true")
-			.containsPattern("size_t MaxHeapSize\\s+= " + 96L * 1024 * 1024);
+			.containsPattern("size_t MaxHeapSize\\s+= " + 128L * 1024 * 1024);
 	}
 
 	@Test
