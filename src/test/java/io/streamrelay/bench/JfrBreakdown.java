@@ -136,7 +136,7 @@ public final class JfrBreakdown {
 				total - vendor));
 		out.append("| Where | Share of all samples | Share of the service's own |\n|---|---:|---:|\n");
 		for (Map.Entry<String, Long> entry : counts.entrySet()) {
-			boolean isVendor = entry.getValue() == vendor && entry.getKey().startsWith("vendor");
+			boolean isVendor = OWNERS.keySet().iterator().next().equals(entry.getKey());
 			out.append(String.format(Locale.ROOT, "| %s | %.1f %% | %s |%n", entry.getKey(),
 					100.0 * entry.getValue() / Math.max(1, total), isVendor ? "—" : String.format(Locale.ROOT,
 							"%.1f %%", 100.0 * entry.getValue() / Math.max(1, total - vendor))));

@@ -11,6 +11,7 @@ import io.streamrelay.relaytask.relaycheck.RelayChecks;
 import io.streamrelay.relaytask.reconciliation.MaxDurations;
 import io.streamrelay.relaytask.spec.UnknownApp;
 import io.streamrelay.relaytask.task.RelayTask;
+import io.streamrelay.relaytask.task.RelayTaskState;
 import io.streamrelay.relaytask.task.RelayTasks;
 
 import org.springframework.stereotype.Component;
@@ -64,7 +65,7 @@ class RelayTaskViews {
 		if (this.relayTargets.apply(task).isEmpty()) {
 			return null;
 		}
-		if (task.state() != io.streamrelay.relaytask.task.RelayTaskState.ACTIVE) {
+		if (task.state() != RelayTaskState.ACTIVE) {
 			// a check is shown for a running relay only: no read for the others
 			return new RelayTaskResponse.Relay(null, null, null);
 		}
