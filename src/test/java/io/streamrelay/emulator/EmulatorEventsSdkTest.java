@@ -156,6 +156,12 @@ class EmulatorEventsSdkTest {
 		JsonNode ended = next();
 		assertThat(ended.get("Payload").get("EventCode").asInt()).isEqualTo(CallbackDispatcher.CODE_ENDED);
 		assertThat(ended.get("SubId").asString()).isEqualTo(started.get("SubId").asString());
+		// The dispatcher records a delivery once the callback's answer is back, which can
+		// be
+		// after this test's receiver has handed the body over: wait for both records.
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(10))
+			.until(() -> this.subscriptions.deliveries("app1").size() == 2);
 
 		ListRtcMPUEventSubRecordRequest list = new ListRtcMPUEventSubRecordRequest();
 		list.setAppId("app1");
