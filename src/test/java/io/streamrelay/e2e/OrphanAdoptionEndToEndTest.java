@@ -1,11 +1,9 @@
 package io.streamrelay.e2e;
 
+import io.streamrelay.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.streamrelay.emulator.EmulatedTask;
 import io.streamrelay.relaytask.scheduling.ReconcilerJob;
@@ -35,26 +33,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"spring.main.allow-bean-definition-overriding=true", "streamrelay.emulator.stream-url-cooldown=0s",
 				"streamrelay.reconciler.enabled=false", "streamrelay.orphan-guard.apps.demo-app.max-duration=PT1H",
 				"streamrelay.orphan-guard.apps.demo-app.unmanaged=adopt" })
-@Import(OrphanAdoptionEndToEndTest.MovableClock.class)
+@Import(OrphanAdoptionEndToEndTest.TestClockConfiguration.class)
 class OrphanAdoptionEndToEndTest extends EmulatorBackedEndToEnd {
 
 	static final String TASKS = "/v1/apps/demo-app/relay-tasks";
 
-	static final AtomicReference<Instant> NOW = new AtomicReference<>(Instant.parse("2026-02-01T00:00:00Z"));
+	static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-02-01T00:00:00Z"));
 
 	@Autowired
 	ReconcilerJob reconciler;
 
 	@Test
 	void aTasksOwnMaxDurationChangedByPatchWithNoVendorCallDecidesWhenItIsStopped() {
-		Instant startedAt = NOW.get();
+		Instant startedAt = CLOCK.instant();
 		Reply started = http().send("POST", TASKS, "{\"taskId\":\"own-limit\",\"channelId\":\"adopt-room1\","
 				+ "\"mode\":\"single\",\"single\":{\"userId\":\"host\"},\"maxDurationSeconds\":600}");
 		assertThat(started.status()).as(started.body()).isEqualTo(201);
 		assertThat(started.json().path("spec").path("maxDurationSeconds").asInt()).isEqualTo(600);
 		assertThat(started.json().path("stopsAt").asString()).isEqualTo(startedAt.plusSeconds(600).toString());
 
-		NOW.set(startedAt.plusSeconds(300));
+		CLOCK.set(startedAt.plusSeconds(300));
 		Reply patched = http().send("PATCH", TASKS + "/own-limit", "{\"maxDurationSeconds\":7200}");
 		assertThat(patched.status()).as(patched.body()).isEqualTo(200);
 		assertThat(patched.json().path("stopsAt").asString())
@@ -63,11 +61,11 @@ class OrphanAdoptionEndToEndTest extends EmulatorBackedEndToEnd {
 		assertThat(this.emulator.task("demo-app", "own-limit").orElseThrow().callCounts())
 			.doesNotContainKey("UpdateLiveMPUTask");
 
-		NOW.set(startedAt.plus(Duration.ofHours(1)));
+		CLOCK.set(startedAt.plus(Duration.ofHours(1)));
 		this.reconciler.runOnce();
 		assertThat(http().send("GET", TASKS + "/own-limit", null).json().path("state").asString()).isEqualTo("active");
 
-		NOW.set(startedAt.plus(Duration.ofHours(2)));
+		CLOCK.set(startedAt.plus(Duration.ofHours(2)));
 		this.reconciler.runOnce();
 		assertThat(http().send("GET", TASKS + "/own-limit", null).json().path("state").asString()).isEqualTo("stopped");
 		assertThat(this.emulator.task("demo-app", "own-limit").orElseThrow().callCounts())
@@ -103,7 +101,7 @@ class OrphanAdoptionEndToEndTest extends EmulatorBackedEndToEnd {
 		assertThat(task.path("state").asString()).isEqualTo("active");
 		assertThat(task.path("origin").asString()).isEqualTo("adopted");
 		assertThat(task.path("channelId").asString()).isEqualTo("adopt-room2");
-		assertThat(task.path("stopsAt").asString()).isEqualTo(NOW.get().plus(Duration.ofHours(1)).toString());
+		assertThat(task.path("stopsAt").asString()).isEqualTo(CLOCK.instant().plus(Duration.ofHours(1)).toString());
 		assertThat(this.emulator.task("demo-app", "foreign-adopt").orElseThrow().callCounts())
 			.as("adoption sends nothing to the vendor")
 			.doesNotContainKeys("StopLiveMPUTask", "UpdateLiveMPUTask");
@@ -136,29 +134,12 @@ class OrphanAdoptionEndToEndTest extends EmulatorBackedEndToEnd {
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
-	static class MovableClock {
+	static class TestClockConfiguration {
 
 		@Bean
 		@Primary
 		Clock clock() {
-			return new Clock() {
-
-				@Override
-				public ZoneId getZone() {
-					return ZoneOffset.UTC;
-				}
-
-				@Override
-				public Clock withZone(ZoneId zone) {
-					return this;
-				}
-
-				@Override
-				public Instant instant() {
-					return NOW.get();
-				}
-
-			};
+			return CLOCK;
 		}
 
 	}

@@ -1,11 +1,9 @@
 package io.streamrelay.e2e;
 
+import io.streamrelay.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.streamrelay.emulator.EmulatedTask;
@@ -40,12 +38,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"spring.main.allow-bean-definition-overriding=true", "streamrelay.emulator.stream-url-cooldown=0s",
 				"streamrelay.reconciler.enabled=false", "streamrelay.orphan-guard.apps.demo-app.max-duration=PT1H",
 				"streamrelay.orphan-guard.apps.demo-app.unmanaged=stop" })
-@Import(OrphanGuardEndToEndTest.MovableClock.class)
+@Import(OrphanGuardEndToEndTest.TestClockConfiguration.class)
 class OrphanGuardEndToEndTest {
 
 	static final String TASKS = "/v1/apps/demo-app/relay-tasks";
 
-	static final AtomicReference<Instant> NOW = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
+	static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
 	@LocalServerPort
 	int port;
@@ -82,15 +80,15 @@ class OrphanGuardEndToEndTest {
 				"{\"channelId\":\"orphan-room1\",\"mode\":\"single\",\"single\":{\"userId\":\"host\"}}");
 		assertThat(started.status()).as(started.body()).isEqualTo(201);
 		String taskId = started.json().path("taskId").asString();
-		Instant startedAt = NOW.get();
+		Instant startedAt = CLOCK.instant();
 		assertThat(started.json().path("stopsAt").asString()).isEqualTo(startedAt.plus(Duration.ofHours(1)).toString());
 
-		NOW.set(startedAt.plus(Duration.ofMinutes(59)));
+		CLOCK.set(startedAt.plus(Duration.ofMinutes(59)));
 		this.reconciler.runOnce();
 		assertThat(http().send("GET", TASKS + "/" + taskId, null).json().path("state").asString()).isEqualTo("active");
 
 		double before = this.meters.counter("streamrelay.orphans.stopped", "reason", "max-duration").count();
-		NOW.set(startedAt.plus(Duration.ofHours(1)));
+		CLOCK.set(startedAt.plus(Duration.ofHours(1)));
 		this.reconciler.runOnce();
 
 		JsonNode task = http().send("GET", TASKS + "/" + taskId, null).json();
@@ -142,29 +140,12 @@ class OrphanGuardEndToEndTest {
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
-	static class MovableClock {
+	static class TestClockConfiguration {
 
 		@Bean
 		@Primary
 		Clock clock() {
-			return new Clock() {
-
-				@Override
-				public ZoneId getZone() {
-					return ZoneOffset.UTC;
-				}
-
-				@Override
-				public Clock withZone(ZoneId zone) {
-					return this;
-				}
-
-				@Override
-				public Instant instant() {
-					return NOW.get();
-				}
-
-			};
+			return CLOCK;
 		}
 
 	}

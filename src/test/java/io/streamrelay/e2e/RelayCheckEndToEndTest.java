@@ -1,10 +1,8 @@
 package io.streamrelay.e2e;
 
-import java.time.Clock;
+import io.streamrelay.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -73,7 +71,7 @@ class RelayCheckEndToEndTest {
 
 	@Test
 	void aRelayOfflinePastTheGraceIsReportedAndItsReturnRecorded() {
-		TestClock clock = new TestClock(Instant.now());
+		MutableClock clock = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
 		RelayCheckRun run = new RelayCheckRun(this.tasks, this.checks, this.cdn, this.targets, () -> {
 		}, clock, Duration.ofMinutes(2));
 		E2eClient.Reply started = client().post(TASKS,
@@ -134,36 +132,6 @@ class RelayCheckEndToEndTest {
 			}
 		});
 		return entries;
-	}
-
-	/** A clock the test moves. */
-	static final class TestClock extends Clock {
-
-		private Instant now;
-
-		TestClock(Instant start) {
-			this.now = start.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }

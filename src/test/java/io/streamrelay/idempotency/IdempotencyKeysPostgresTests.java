@@ -1,5 +1,6 @@
 package io.streamrelay.idempotency;
 
+import io.streamrelay.testing.MutableClock;
 import io.streamrelay.testing.PostgresTestDatabase;
 
 import org.junit.jupiter.api.BeforeAll;

@@ -1,5 +1,6 @@
 package io.streamrelay.idempotency;
 
+import io.streamrelay.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
