@@ -31,8 +31,8 @@ import io.streamrelay.mputaskid.MpuTaskIds;
 
 /**
  * {@code scripts/bench}: the service path against the direct vendor-SDK path, both driven
- * by this one process against the same emulator (the service's own, in-process, as a new
- * user runs it), in alternating rounds; then start-up against the smallest Spring Boot
+ * by this one process against the same vendor emulator (the standalone one, its own
+ * process, as in production), in alternating rounds; then start-up against the smallest Spring Boot
  * web app and the resident memory after the load. Prints every figure of issue 10 as a
  * ratio next to its goal. Loopback only; every phase is bounded in time.
  * <p>
