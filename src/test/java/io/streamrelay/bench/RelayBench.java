@@ -32,9 +32,9 @@ import io.streamrelay.mputaskid.MpuTaskIds;
 /**
  * {@code scripts/bench}: the service path against the direct vendor-SDK path, both driven
  * by this one process against the same vendor emulator (the standalone one, its own
- * process, as in production), in alternating rounds; then start-up against the smallest Spring Boot
- * web app and the resident memory after the load. Prints every figure of issue 10 as a
- * ratio next to its goal. Loopback only; every phase is bounded in time.
+ * process, as in production), in alternating rounds; then start-up against the smallest
+ * Spring Boot web app and the resident memory after the load. Prints every figure of
+ * issue 10 as a ratio next to its goal. Loopback only; every phase is bounded in time.
  * <p>
  * One cycle is start then stop of one single-stream relay with the app's default push URL
  * and SEI settings: {@code POST /v1/apps/demo-app/relay-tasks} and {@code DELETE} of its
