@@ -162,18 +162,18 @@ class IdempotencyFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The response to record, or null. A 5xx is never recorded: here it means nothing
-	 * happened (vendor unreachable, throttled) or the outcome is unknown and recorded on
-	 * the task for reconciliation, so the retry must execute again against the task's
-	 * recorded state; replaying a 504 for a day would help nobody.
-	 */
-	/**
 	 * Answers that say "not now" rather than "no" are not recorded (as Stripe does for
 	 * requests that conflicted with a concurrent one): a retry with the same key must get
 	 * the outcome, not the hiccup.
 	 */
 	static final java.util.Set<Integer> TRANSIENT = java.util.Set.of(408, 409, 412, 423, 425, 429);
 
+	/**
+	 * The response to record, or null. A 5xx is never recorded: here it means nothing
+	 * happened (vendor unreachable, throttled) or the outcome is unknown and recorded on
+	 * the task for reconciliation, so the retry must execute again against the task's
+	 * recorded state; replaying a 504 for a day would help nobody.
+	 */
 	private static StoredResponse recordable(CapturingResponse capture) {
 		if (capture.getStatus() >= 500 || TRANSIENT.contains(capture.getStatus()) || capture.errorSent()) {
 			return null;

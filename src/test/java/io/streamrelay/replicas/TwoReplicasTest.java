@@ -152,8 +152,8 @@ abstract class TwoReplicasTest {
 			long skippedBefore = jobs[0].skipped() + jobs[1].skipped();
 			long runsBefore = jobs[0].runs() + jobs[1].runs();
 			int rounds = 4;
-			int ran = 0;
-			int skipped = 0;
+			long ran = 0;
+			long skipped = 0;
 			for (int round = 0; round < rounds; round++) {
 				List<Boolean> executed = roundOnBothReplicas(jobs, faults, pool);
 				assertThat(executed).as("round " + round).containsExactlyInAnyOrder(true, false);
