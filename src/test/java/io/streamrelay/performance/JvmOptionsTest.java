@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +34,24 @@ class JvmOptionsTest {
 		// the options took effect, not just parsed
 		assertThat(output).containsPattern("bool UseSerialGC\\s+= true")
 			.containsPattern("size_t MaxHeapSize\\s+= " + 128L * 1024 * 1024);
+	}
+
+	/**
+	 * 64 platform threads (Tomcat's on Java 17) each committing MVStore chunks of a few
+	 * MiB to an H2 file: with {@code -XX:MaxDirectMemorySize=16m} alone NIO's per-thread
+	 * buffer cache ran out of direct memory and H2 refused every request after.
+	 */
+	@Test
+	void h2FileWritesFrom64ThreadsFitTheDirectMemory(@TempDir Path directory) throws IOException, InterruptedException {
+		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+		Process process = new ProcessBuilder(java.toString(), "@" + OPTIONS.toAbsolutePath(), "-cp",
+				System.getProperty("java.class.path"), H2WritesProbe.class.getName(), directory.toString(), "64", "5")
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).as(output).isZero();
+		assertThat(output).contains("H2 WRITES OK: 64 threads x 5 commits");
 	}
 
 	@Test
