@@ -35,9 +35,9 @@ ENV MALLOC_ARENA_MAX=2
 EXPOSE 8080
 # the H2 file database of a single instance lives here (PostgreSQL for several replicas)
 VOLUME /app/data
-# Graceful shutdown waits up to 20 s (spring.lifecycle.timeout-per-shutdown-phase) for in-flight requests:
-# stop with a longer timeout than Docker's 10 s default, e.g. docker stop -t 30 or --stop-timeout 30
-# (compose.yaml: stop_grace_period 30s; Kubernetes: terminationGracePeriodSeconds 40).
+# Graceful shutdown waits up to 10 s for background work, then up to 20 s (spring.lifecycle.timeout-per-shutdown-phase)
+# for in-flight requests: stop with a longer timeout than Docker's 10 s default, e.g. docker stop -t 35 or
+# --stop-timeout 35 (compose.yaml: stop_grace_period 35s; Kubernetes: terminationGracePeriodSeconds 40).
 STOPSIGNAL SIGTERM
 # config/streamrelay.yml is read from the working directory; mount your own over /app/config.
 # Memory: jvm.options is chosen for a 384 MiB container limit (README, "Performance and footprint"); add options

@@ -1,0 +1,80 @@
+package io.streamrelay.events;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class RepeatingTest {
+
+	@Test
+	void stopLetsARunningPassFinishWithoutInterruptingItAndReturnsOnlyAfterIt() throws Exception {
+		Repeating repeating = new Repeating("test-repeating");
+		CountDownLatch passStarted = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicBoolean interrupted = new AtomicBoolean();
+		AtomicBoolean finished = new AtomicBoolean();
+		repeating.now(() -> {
+			passStarted.countDown();
+			try {
+				release.await();
+			}
+			catch (InterruptedException ex) {
+				interrupted.set(true);
+			}
+			finished.set(true);
+		});
+		assertThat(passStarted.await(10, TimeUnit.SECONDS)).isTrue();
+
+		AtomicBoolean finishedWhenStopReturned = new AtomicBoolean();
+		Thread stopper = new Thread(() -> {
+			repeating.stop();
+			finishedWhenStopReturned.set(finished.get());
+		});
+		stopper.start();
+		await().atMost(Duration.ofSeconds(10)).until(() -> !repeating.isRunning());
+		release.countDown();
+		stopper.join(TimeUnit.SECONDS.toMillis(20));
+
+		assertThat(stopper.isAlive()).isFalse();
+		assertThat(finishedWhenStopReturned).isTrue();
+		assertThat(interrupted).isFalse();
+	}
+
+	@Test
+	void workScheduledForLaterIsDroppedAtStopAndWorkHandedInAfterIsIgnored() throws Exception {
+		Repeating repeating = new Repeating("test-repeating");
+		AtomicInteger runs = new AtomicInteger();
+		repeating.later(Duration.ofHours(1), runs::incrementAndGet);
+		repeating.every(Duration.ofHours(1), Duration.ofHours(1), runs::incrementAndGet);
+
+		repeating.stop();
+		repeating.now(runs::incrementAndGet);
+		repeating.later(Duration.ZERO, runs::incrementAndGet);
+
+		assertThat(repeating.isRunning()).isFalse();
+		assertThat(runs).hasValue(0);
+	}
+
+	@Test
+	void workHandedInRunsOnItsOwnNamedDaemonThread() throws Exception {
+		Repeating repeating = new Repeating("test-repeating");
+		CountDownLatch ran = new CountDownLatch(1);
+		AtomicBoolean onOwnDaemonThread = new AtomicBoolean();
+		repeating.now(() -> {
+			onOwnDaemonThread
+				.set(Thread.currentThread().getName().equals("test-repeating") && Thread.currentThread().isDaemon());
+			ran.countDown();
+		});
+		assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+		repeating.close();
+		assertThat(onOwnDaemonThread).isTrue();
+	}
+
+}
