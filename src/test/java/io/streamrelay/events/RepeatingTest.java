@@ -60,6 +60,43 @@ class RepeatingTest {
 
 		assertThat(repeating.isRunning()).isFalse();
 		assertThat(runs).hasValue(0);
+		// dropped, not waited for until the stop gave up and interrupted
+		assertThat(repeating.forcedStop()).isFalse();
+	}
+
+	@Test
+	void theAsynchronousStopWaitsForTheRunningPassOnItsOwnThreadThenCallsBack() throws Exception {
+		Repeating repeating = new Repeating("test-repeating");
+		CountDownLatch passStarted = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicBoolean finished = new AtomicBoolean();
+		repeating.now(() -> {
+			passStarted.countDown();
+			try {
+				release.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			finished.set(true);
+		});
+		assertThat(passStarted.await(10, TimeUnit.SECONDS)).isTrue();
+		CountDownLatch calledBack = new CountDownLatch(1);
+		AtomicBoolean finishedWhenCalledBack = new AtomicBoolean();
+
+		repeating.stop(() -> {
+			finishedWhenCalledBack.set(finished.get());
+			calledBack.countDown();
+		});
+		// the caller is not held: no more work is taken, and the callback waits for the
+		// pass
+		assertThat(repeating.isRunning()).isFalse();
+		assertThat(calledBack.getCount()).isEqualTo(1);
+		release.countDown();
+
+		assertThat(calledBack.await(20, TimeUnit.SECONDS)).isTrue();
+		assertThat(finishedWhenCalledBack).isTrue();
+		assertThat(repeating.forcedStop()).isFalse();
 	}
 
 	@Test
