@@ -19,8 +19,7 @@ import com.zaxxer.hikari.SQLExceptionOverride;
 public final class H2DeadConnections implements SQLExceptionOverride {
 
 	/**
-	 * H2's states for a closed database or connection, an I/O failure of the store, and
-	 * the general error that wraps the store's failure.
+	 * H2's states for a closed database or connection and an I/O failure of the store.
 	 */
 	static final Set<String> STATES = Set.of("90098", // DATABASE_IS_CLOSED
 			"90121", // DATABASE_CALLED_AT_SHUTDOWN
@@ -28,18 +27,38 @@ public final class H2DeadConnections implements SQLExceptionOverride {
 			"90067", // CONNECTION_BROKEN_1
 			"90028", // IO_EXCEPTION_1
 			"90031", // IO_EXCEPTION_2
-			"90030", // FILE_CORRUPTED_1
-			"50000"); // GENERAL_ERROR_1
+			"90030"); // FILE_CORRUPTED_1
+
+	/**
+	 * H2's general error: evicting for it only when the file store failed (any other
+	 * internal error is not a dead connection, and answering it as "database unavailable"
+	 * would have clients retry for ever).
+	 */
+	static final String GENERAL_ERROR = "50000";
+
+	static final String STORE_FAILURE = "MVStoreException";
 
 	// java.lang's: the interface's own member type is called Override too
 	@java.lang.Override
 	public Override adjudicate(SQLException failure) {
 		for (SQLException sql = failure; sql != null; sql = sql.getNextException()) {
-			if (sql.getSQLState() != null && STATES.contains(sql.getSQLState())) {
+			String state = sql.getSQLState();
+			if (state != null && (STATES.contains(state) || (GENERAL_ERROR.equals(state) && storeFailed(sql)))) {
 				return Override.MUST_EVICT;
 			}
 		}
 		return Override.CONTINUE_EVICT;
+	}
+
+	/** Whether H2's file store failed under this error: its cause, or its message. */
+	private static boolean storeFailed(SQLException failure) {
+		for (Throwable t = failure; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
+			if (t.getClass().getSimpleName().equals(STORE_FAILURE)
+					|| (t.getMessage() != null && t.getMessage().contains(STORE_FAILURE))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -3,6 +3,7 @@ package io.streamrelay.config;
 import java.sql.SQLException;
 
 import com.zaxxer.hikari.SQLExceptionOverride.Override;
+import org.h2.mvstore.DataUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,10 +15,26 @@ class H2DeadConnectionsTest {
 	final H2DeadConnections override = new H2DeadConnections();
 
 	@ParameterizedTest
-	@ValueSource(strings = { "90098", "90121", "90007", "90067", "90028", "90031", "90030", "50000" })
+	@ValueSource(strings = { "90098", "90121", "90007", "90067", "90028", "90031", "90030" })
 	void aClosedH2DatabaseOrStoreFailureEvictsTheConnection(String state) {
 		assertThat(this.override.adjudicate(new SQLException("h2", state, Integer.parseInt(state))))
 			.isEqualTo(Override.MUST_EVICT);
+	}
+
+	@Test
+	void h2sGeneralErrorEvictsOnlyWhenTheFileStoreFailedUnderIt() {
+		// as H2 reported the out-of-direct-memory failure of the bench
+		SQLException storeFailed = new SQLException("General error: \"org.h2.mvstore.MVStoreException: "
+				+ "java.lang.OutOfMemoryError: Cannot reserve 2277376 bytes of direct buffer memory\" [50000-240]",
+				"50000", 50000);
+		SQLException storeFailedAsCause = new SQLException("General error", "50000", 50000,
+				DataUtils.newMVStoreException(DataUtils.ERROR_WRITING_FAILED, "Writing failed"));
+		SQLException otherBug = new SQLException("General error: \"java.lang.NullPointerException\" [50000-240]",
+				"50000", 50000, new NullPointerException());
+
+		assertThat(this.override.adjudicate(storeFailed)).isEqualTo(Override.MUST_EVICT);
+		assertThat(this.override.adjudicate(storeFailedAsCause)).isEqualTo(Override.MUST_EVICT);
+		assertThat(this.override.adjudicate(otherBug)).isEqualTo(Override.CONTINUE_EVICT);
 	}
 
 	@ParameterizedTest
