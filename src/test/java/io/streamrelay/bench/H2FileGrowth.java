@@ -1,5 +1,6 @@
 package io.streamrelay.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,14 +35,25 @@ public final class H2FileGrowth {
 		String url = "jdbc:h2:file:" + directory.resolve("growth") + ";DB_CLOSE_ON_EXIT=FALSE" + settings;
 		System.out.printf(Locale.ROOT, "[h2-growth] %d s at %d commits/s, URL settings %s, file %s%n", seconds,
 				perSecond, settings, file);
+		// the file can reach a GB: deleted however the run ends, Ctrl-C included
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(directory)));
 		try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
 			schema(connection);
 			load(connection, seconds, perSecond, file);
 		}
 		System.out.printf(Locale.ROOT, "[h2-growth] after the close: %.1f MB%n", Files.size(file) / 1e6);
-		Files.delete(file);
-		Files.deleteIfExists(directory.resolve("growth.trace.db"));
-		Files.delete(directory);
+	}
+
+	private static void delete(Path directory) {
+		try (var files = Files.list(directory)) {
+			for (Path file : files.toList()) {
+				Files.deleteIfExists(file);
+			}
+			Files.deleteIfExists(directory);
+		}
+		catch (IOException ex) {
+			System.err.println("[h2-growth] could not delete " + directory + ": " + ex);
+		}
 	}
 
 	private static void schema(Connection connection) throws SQLException {

@@ -1,7 +1,6 @@
 package io.streamrelay.crash;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,8 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
+import io.streamrelay.testing.ChildProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +35,7 @@ class H2CompactIT {
 		}
 		long before = Files.size(file(database));
 
-		Result result = run(database);
+		ChildProcess.Result result = run(database);
 
 		assertThat(result.exit()).as(result.output()).isZero();
 		long after = Files.size(file(database));
@@ -57,20 +57,36 @@ class H2CompactIT {
 			bloat(connection);
 			long before = Files.size(file(database));
 
-			Result result = run(database);
+			ChildProcess.Result result = run(database);
 
 			assertThat(result.exit()).as(result.output()).isEqualTo(1);
-			assertThat(result.output()).contains("h2-compact: failed; nothing was changed");
+			assertThat(result.output()).contains("h2-compact: failed", "The file is locked");
 			assertThat(Files.size(file(database))).isEqualTo(before);
 		}
 	}
 
 	@Test
 	void saysWhenThereIsNoDatabaseFile() throws Exception {
-		Result result = run(this.directory.resolve("absent"));
+		ChildProcess.Result absent = run(this.directory.resolve("absent"));
+		ChildProcess.Result noDirectory = run(this.directory.resolve("no-such-directory/streamrelay"));
 
-		assertThat(result.exit()).isEqualTo(2);
-		assertThat(result.output()).contains("no H2 file at");
+		assertThat(absent.exit()).isEqualTo(2);
+		assertThat(absent.output()).contains("no H2 file at");
+		assertThat(noDirectory.exit()).isEqualTo(2);
+		assertThat(noDirectory.output()).contains("no H2 file at");
+	}
+
+	@Test
+	void takesTheDatabaseAlsoByItsFileName() throws Exception {
+		Path database = this.directory.resolve("named");
+		try (Connection connection = open(database)) {
+			bloat(connection);
+		}
+
+		ChildProcess.Result result = run(file(database));
+
+		assertThat(result.exit()).as(result.output()).isZero();
+		assertThat(result.output()).contains("h2-compact: " + file(database) + ": ");
 	}
 
 	/** Rows written and deleted in many commits, as a busy service leaves the file. */
@@ -105,17 +121,10 @@ class H2CompactIT {
 		return Path.of(database + ".mv.db");
 	}
 
-	private static Result run(Path database) throws IOException, InterruptedException {
-		ProcessBuilder builder = new ProcessBuilder("scripts/h2-compact", database.toString())
-			.redirectErrorStream(true);
+	private static ChildProcess.Result run(Path database) throws IOException, InterruptedException {
+		ProcessBuilder builder = new ProcessBuilder("scripts/h2-compact", database.toString());
 		builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-		Process process = builder.start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-		return new Result(process.exitValue(), output);
-	}
-
-	record Result(int exit, String output) {
+		return ChildProcess.run(builder, Duration.ofSeconds(120));
 	}
 
 }

@@ -8,16 +8,17 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Run by {@link JvmOptionsTest} in a JVM started with {@code config/jvm.options}: many
- * platform threads (Tomcat's request threads on Java 17) each commit large transactions
- * to an H2 file database with the service's URL settings, so that each thread writes
- * MVStore chunks of a few MiB. NIO copies every such write through a temporary direct
- * buffer that it caches per thread; the options must leave room for that, or H2 fails
- * with "Cannot reserve … bytes of direct buffer memory" and refuses every request after.
- * Exits 0 when every commit succeeded, 1 with the first failure.
+ * platform threads (Tomcat's 200 request threads on Java 17) each commit large
+ * transactions to an H2 file database with the service's URL settings, so that each
+ * thread writes MVStore chunks of a few MiB. NIO copies every such write through a
+ * temporary direct buffer that it caches per thread; the options must leave room for
+ * that, or H2 fails with "Cannot reserve … bytes of direct buffer memory" and refuses
+ * every request after. Exits 0 when every commit succeeded, 1 with the first failure.
  */
 public final class H2WritesProbe {
 
@@ -44,7 +45,9 @@ public final class H2WritesProbe {
 				try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
 					connection.setAutoCommit(false);
 					PreparedStatement insert = connection.prepareStatement("insert into blob_rows values (?, ?)");
-					start.await();
+					// a thread that failed before it would leave the others waiting:
+					// bounded
+					start.await(60, TimeUnit.SECONDS);
 					for (int i = 0; i < commitsPerThread; i++) {
 						insert.setString(1, thread + "-" + i);
 						insert.setString(2, payload);
