@@ -16,21 +16,8 @@ class RepeatingTest {
 	@Test
 	void stopLetsARunningPassFinishWithoutInterruptingItAndReturnsOnlyAfterIt() throws Exception {
 		Repeating repeating = new Repeating("test-repeating");
-		CountDownLatch passStarted = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		AtomicBoolean interrupted = new AtomicBoolean();
-		AtomicBoolean finished = new AtomicBoolean();
-		repeating.now(() -> {
-			passStarted.countDown();
-			try {
-				release.await();
-			}
-			catch (InterruptedException ex) {
-				interrupted.set(true);
-			}
-			finished.set(true);
-		});
-		assertThat(passStarted.await(10, TimeUnit.SECONDS)).isTrue();
+		BlockedPass pass = BlockedPass.runningOn(repeating);
+		AtomicBoolean finished = pass.finished;
 
 		AtomicBoolean finishedWhenStopReturned = new AtomicBoolean();
 		Thread stopper = new Thread(() -> {
@@ -39,12 +26,12 @@ class RepeatingTest {
 		});
 		stopper.start();
 		await().atMost(Duration.ofSeconds(10)).until(() -> !repeating.isRunning());
-		release.countDown();
+		pass.release.countDown();
 		stopper.join(TimeUnit.SECONDS.toMillis(20));
 
 		assertThat(stopper.isAlive()).isFalse();
 		assertThat(finishedWhenStopReturned).isTrue();
-		assertThat(interrupted).isFalse();
+		assertThat(pass.interrupted).isFalse();
 	}
 
 	@Test
@@ -67,20 +54,8 @@ class RepeatingTest {
 	@Test
 	void theAsynchronousStopWaitsForTheRunningPassOnItsOwnThreadThenCallsBack() throws Exception {
 		Repeating repeating = new Repeating("test-repeating");
-		CountDownLatch passStarted = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		AtomicBoolean finished = new AtomicBoolean();
-		repeating.now(() -> {
-			passStarted.countDown();
-			try {
-				release.await();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			finished.set(true);
-		});
-		assertThat(passStarted.await(10, TimeUnit.SECONDS)).isTrue();
+		BlockedPass pass = BlockedPass.runningOn(repeating);
+		AtomicBoolean finished = pass.finished;
 		CountDownLatch calledBack = new CountDownLatch(1);
 		AtomicBoolean finishedWhenCalledBack = new AtomicBoolean();
 
@@ -92,7 +67,7 @@ class RepeatingTest {
 		// pass
 		assertThat(repeating.isRunning()).isFalse();
 		assertThat(calledBack.getCount()).isEqualTo(1);
-		release.countDown();
+		pass.release.countDown();
 
 		assertThat(calledBack.await(20, TimeUnit.SECONDS)).isTrue();
 		assertThat(finishedWhenCalledBack).isTrue();
@@ -112,6 +87,36 @@ class RepeatingTest {
 		assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
 		repeating.close();
 		assertThat(onOwnDaemonThread).isTrue();
+	}
+
+	/**
+	 * A pass running on the thread, held until {@code release}; it notes how it ended.
+	 */
+	private static final class BlockedPass {
+
+		final CountDownLatch release = new CountDownLatch(1);
+
+		final AtomicBoolean interrupted = new AtomicBoolean();
+
+		final AtomicBoolean finished = new AtomicBoolean();
+
+		static BlockedPass runningOn(Repeating repeating) throws InterruptedException {
+			BlockedPass pass = new BlockedPass();
+			CountDownLatch started = new CountDownLatch(1);
+			repeating.now(() -> {
+				started.countDown();
+				try {
+					pass.release.await();
+				}
+				catch (InterruptedException ex) {
+					pass.interrupted.set(true);
+				}
+				pass.finished.set(true);
+			});
+			assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+			return pass;
+		}
+
 	}
 
 }
