@@ -20,11 +20,19 @@ class WebConfiguration {
 	}
 
 	@Bean
+	FilterRegistrationBean<WholeAnswerFilter> wholeAnswerFilter() {
+		FilterRegistrationBean<WholeAnswerFilter> registration = new FilterRegistrationBean<>(new WholeAnswerFilter());
+		// outermost but the request id: every body written inside, the blank error
+		// filter's included, is held and leaves whole through here
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return registration;
+	}
+
+	@Bean
 	FilterRegistrationBean<BlankErrorFilter> blankErrorFilter() {
 		FilterRegistrationBean<BlankErrorFilter> registration = new FilterRegistrationBean<>(new BlankErrorFilter());
-		// outermost but the request id: whatever answers inside, a blank error leaves
-		// through here
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		// next: whatever answers inside, a blank error leaves through here
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
 		return registration;
 	}
 
