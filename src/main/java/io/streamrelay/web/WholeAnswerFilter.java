@@ -19,8 +19,18 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * a cut answer (seen once in {@code GracefulShutdownTest}: "chunked transfer encoding,
  * state: READING_LENGTH"). Held here instead, the answer is written and flushed by this
  * filter, still inside the servlet's request, and nothing is left for after it.
+ * <p>
+ * Not for the emulator's vendor endpoint ({@code /}) and control endpoints
+ * ({@code /emulator/**}): its wire faults (a dropped connection, garbage, an answer held
+ * past the read timeout) must reach the caller as they are written.
  */
 class WholeAnswerFilter extends OncePerRequestFilter {
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.isEmpty() || path.equals("/") || path.equals("/emulator") || path.startsWith("/emulator/");
+	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

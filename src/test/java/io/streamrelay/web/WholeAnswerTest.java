@@ -1,6 +1,7 @@
 package io.streamrelay.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 import io.streamrelay.security.TestKeys;
 import io.streamrelay.testing.TestHttp;
@@ -29,16 +30,19 @@ class WholeAnswerTest {
 	@Test
 	void everyKindOfAnswerCarriesItsLengthAndIsNotChunked() {
 		TestHttp http = new TestHttp(this.port, TestKeys.BEARER_DEVELOPMENT);
-		String start = "{\"taskId\":\"whole-1\",\"channelId\":\"whole\",\"mode\":\"single\",\"single\":{\"userId\":\"ann\"}}";
+		// the default H2 file outlives a run: a task of its own each time
+		String task = "whole-" + UUID.randomUUID().toString().substring(0, 8);
+		String start = "{\"taskId\":\"%s\",\"channelId\":\"%s\",\"mode\":\"single\",\"single\":{\"userId\":\"ann\"}}"
+			.formatted(task, task);
 
 		assertWhole(http.send("POST", TASKS, start), 201);
-		assertWhole(http.send("GET", TASKS + "/whole-1", null), 200);
+		assertWhole(http.send("GET", TASKS + "/" + task, null), 200);
 		assertWhole(http.send("GET", TASKS, null), 200);
 		assertWhole(http.send("POST", TASKS, "{\"taskId\":\"whole-2\"}"), 400);
 		assertWhole(http.send("GET", TASKS + "/no-such-task", null), 404);
 		assertWhole(new TestHttp(this.port, "Bearer wrong").send("GET", TASKS, null), 401);
 		assertWhole(http.send("GET", "/actuator/health/liveness", null), 200);
-		assertWhole(http.send("DELETE", TASKS + "/whole-1", null), 200);
+		assertWhole(http.send("DELETE", TASKS + "/" + task, null), 200);
 	}
 
 	private static void assertWhole(TestHttp.Reply reply, int status) {
