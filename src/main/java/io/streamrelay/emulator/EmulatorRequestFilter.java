@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import io.streamrelay.problems.ProblemType;
 import io.streamrelay.problems.ProblemTypes;
 import io.streamrelay.problems.Problems;
+import io.streamrelay.routes.EmulatorPaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
@@ -104,14 +105,13 @@ final class EmulatorRequestFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = path(request);
-		return !(path.equals("/") || path.equals("/emulator") || path.startsWith("/emulator/"));
+		return !EmulatorPaths.covers(request);
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		boolean vendorEndpoint = path(request).equals("/");
+		boolean vendorEndpoint = EmulatorPaths.isVendorEndpoint(request);
 		if (!this.allowRemoteCallers && !isLocalCaller(request)) {
 			refuse(response, vendorEndpoint,
 					new ApiError(403, "Forbidden.RemoteCaller",
@@ -134,11 +134,6 @@ final class EmulatorRequestFilter extends OncePerRequestFilter {
 	 * The servlet path is decoded and normalised by the container (dot segments, path
 	 * parameters), so a disguised path is still recognised.
 	 */
-	private static String path(HttpServletRequest request) {
-		String path = request.getServletPath() + ((request.getPathInfo() != null) ? request.getPathInfo() : "");
-		return path.isEmpty() ? "/" : path;
-	}
-
 	/**
 	 * The vendor endpoint answers in the vendor's error shape, the control endpoints with
 	 * a problem.

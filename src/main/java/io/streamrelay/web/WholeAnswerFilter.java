@@ -7,6 +7,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.streamrelay.routes.EmulatorPaths;
+
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -28,8 +30,7 @@ class WholeAnswerFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.isEmpty() || path.equals("/") || path.equals("/emulator") || path.startsWith("/emulator/");
+		return EmulatorPaths.covers(request);
 	}
 
 	@Override
